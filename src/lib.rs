@@ -1,0 +1,11 @@
+//! chat2task: turns Chinese work-group chat into tracked tasks.
+//!
+//! Read `ARCHITECTURE.md` first. Modules in pipeline order: ingestion (`api`), understanding
+//! (`normalize`, `segment`, `model`, `owners`, `timex`, `extract`), acting (`store`), and the edges
+//! (`auth`, `cli`).
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod demo;
+pub mod store;

@@ -1,0 +1,370 @@
+//! Group chats bound to projects, and the message archive of each chat.
+
+use crate::store::members::map_unique;
+use crate::store::{Error, Result, Store, now_ms};
+
+/// A group chat on a platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chat {
+    pub id: i64,
+    pub workspace_id: i64,
+    /// `wecom`, `feishu`, `dingtalk`, `api`.
+    pub platform: String,
+    /// The platform's chat id.
+    pub external_id: String,
+    pub name: String,
+    pub project_id: Option<i64>,
+    /// `auto`, `propose` or `threshold` (auto above the confidence threshold, propose below).
+    pub mode: String,
+    pub created_at: i64,
+}
+
+/// An archived chat message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: i64,
+    pub chat_id: i64,
+    pub external_id: String,
+    pub sender: String,
+    pub text: String,
+    /// Unix milliseconds.
+    pub sent_at: i64,
+    /// The sender's timestamp as given (RFC 3339 with offset).
+    pub sent_at_text: String,
+    /// JSON `{"sender", "text"}` of the quoted message, if any.
+    pub reply_to: Option<String>,
+    /// JSON list of the roster at the time of the message.
+    pub members: String,
+    pub received_at: i64,
+    pub processed: bool,
+}
+
+/// A message to archive.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub chat_id: i64,
+    pub external_id: String,
+    pub sender: String,
+    pub text: String,
+    pub sent_at: i64,
+    pub sent_at_text: String,
+    pub reply_to: Option<String>,
+    pub members: String,
+}
+
+/// Filters of a message-archive query.
+#[derive(Debug, Clone, Default)]
+pub struct MessageFilter {
+    pub chat_id: Option<i64>,
+    pub project_id: Option<i64>,
+    pub sender: Option<String>,
+    /// Substring of the text.
+    pub text: Option<String>,
+    /// Sent at or after (Unix ms).
+    pub since: Option<i64>,
+    /// Sent before (Unix ms).
+    pub until: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+const CHAT_COLS: &str = "id, workspace_id, platform, external_id, name, project_id, mode, created_at";
+type ChatRow = (i64, i64, String, String, String, Option<i64>, String, i64);
+
+fn chat_from_row(r: ChatRow) -> Chat {
+    Chat {
+        id: r.0,
+        workspace_id: r.1,
+        platform: r.2,
+        external_id: r.3,
+        name: r.4,
+        project_id: r.5,
+        mode: r.6,
+        created_at: r.7,
+    }
+}
+
+/// Checks a chat mode.
+pub fn check_mode(mode: &str) -> Result<()> {
+    if matches!(mode, "auto" | "propose" | "threshold") {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!("mode must be auto, propose or threshold; got `{mode}`")))
+    }
+}
+
+impl Store {
+    /// Registers a chat; `Conflict` when the platform id is already registered.
+    pub async fn create_chat(
+        &self,
+        workspace_id: i64,
+        platform: &str,
+        external_id: &str,
+        name: &str,
+        project_id: Option<i64>,
+        mode: &str,
+    ) -> Result<Chat> {
+        check_mode(mode)?;
+        if external_id.trim().is_empty() || external_id.len() > 256 {
+            return Err(Error::Invalid("chat external_id must be 1 to 256 bytes".into()));
+        }
+        if let Some(project_id) = project_id {
+            self.get_project(workspace_id, project_id).await?;
+        }
+        let now = now_ms();
+        let res: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO chats (workspace_id, platform, external_id, name, project_id, mode, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(workspace_id)
+        .bind(platform.to_string())
+        .bind(external_id.to_string())
+        .bind(name.to_string())
+        .bind(project_id)
+        .bind(mode.to_string())
+        .bind(now)
+        .fetch_one(self.pool())
+        .await;
+        let (id,) = map_unique(res, "this chat is already registered")?;
+        Ok(Chat {
+            id,
+            workspace_id,
+            platform: platform.to_string(),
+            external_id: external_id.to_string(),
+            name: name.to_string(),
+            project_id,
+            mode: mode.to_string(),
+            created_at: now,
+        })
+    }
+
+    /// One chat by id.
+    pub async fn get_chat(&self, workspace_id: i64, id: i64) -> Result<Chat> {
+        let row: Option<ChatRow> =
+            sqlx::query_as(&format!("SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 AND id = $2"))
+                .bind(workspace_id)
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        row.map(chat_from_row).ok_or(Error::NotFound("chat"))
+    }
+
+    /// One chat by its platform id.
+    pub async fn find_chat(&self, workspace_id: i64, platform: &str, external_id: &str) -> Result<Option<Chat>> {
+        let row: Option<ChatRow> = sqlx::query_as(&format!(
+            "SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 AND platform = $2 AND external_id = $3"
+        ))
+        .bind(workspace_id)
+        .bind(platform.to_string())
+        .bind(external_id.to_string())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(chat_from_row))
+    }
+
+    /// All chats of the workspace.
+    pub async fn list_chats(&self, workspace_id: i64) -> Result<Vec<Chat>> {
+        let rows: Vec<ChatRow> =
+            sqlx::query_as(&format!("SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 ORDER BY id"))
+                .bind(workspace_id)
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.into_iter().map(chat_from_row).collect())
+    }
+
+    /// Binds a chat to a project (or unbinds it with `None`) and/or sets its mode.
+    pub async fn update_chat(
+        &self,
+        workspace_id: i64,
+        id: i64,
+        project_id: Option<Option<i64>>,
+        mode: Option<&str>,
+        name: Option<&str>,
+    ) -> Result<(Chat, Chat)> {
+        let before = self.get_chat(workspace_id, id).await?;
+        let mut after = before.clone();
+        if let Some(project_id) = project_id {
+            if let Some(pid) = project_id {
+                self.get_project(workspace_id, pid).await?;
+            }
+            after.project_id = project_id;
+        }
+        if let Some(mode) = mode {
+            check_mode(mode)?;
+            after.mode = mode.to_string();
+        }
+        if let Some(name) = name {
+            after.name = name.to_string();
+        }
+        sqlx::query("UPDATE chats SET project_id = $1, mode = $2, name = $3 WHERE id = $4")
+            .bind(after.project_id)
+            .bind(after.mode.clone())
+            .bind(after.name.clone())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok((before, after))
+    }
+
+    /// Archives a message; the second field is `false` when (chat, external id) was already stored.
+    pub async fn insert_message(&self, new: &NewMessage) -> Result<(i64, bool)> {
+        let inserted: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO messages (chat_id, external_id, sender, text, sent_at, sent_at_text, reply_to, members, \
+             received_at, processed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0) \
+             ON CONFLICT (chat_id, external_id) DO NOTHING RETURNING id",
+        )
+        .bind(new.chat_id)
+        .bind(new.external_id.clone())
+        .bind(new.sender.clone())
+        .bind(new.text.clone())
+        .bind(new.sent_at)
+        .bind(new.sent_at_text.clone())
+        .bind(new.reply_to.clone())
+        .bind(new.members.clone())
+        .bind(now_ms())
+        .fetch_optional(self.pool())
+        .await?;
+        if let Some((id,)) = inserted {
+            return Ok((id, true));
+        }
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM messages WHERE chat_id = $1 AND external_id = $2")
+            .bind(new.chat_id)
+            .bind(new.external_id.clone())
+            .fetch_one(self.pool())
+            .await?;
+        Ok((id, false))
+    }
+
+    /// Marks a message as processed by the pipeline.
+    pub async fn mark_processed(&self, message_id: i64) -> Result<()> {
+        sqlx::query("UPDATE messages SET processed = 1 WHERE id = $1").bind(message_id).execute(self.pool()).await?;
+        Ok(())
+    }
+
+    /// Messages not yet processed, oldest first.
+    pub async fn unprocessed_messages(&self, limit: i64) -> Result<Vec<Message>> {
+        self.query_messages_sql("WHERE m.processed = 0", limit, 0, Vec::new(), "ORDER BY m.id").await
+    }
+
+    /// One message by id.
+    pub async fn get_message(&self, id: i64) -> Result<Message> {
+        let mut rows = self.query_messages_sql("WHERE m.id = $1", 1, 0, vec![Bind::Int(id)], "").await?;
+        rows.pop().ok_or(Error::NotFound("message"))
+    }
+
+    /// The last `n` messages of a chat before message `before_id`, oldest first.
+    pub async fn recent_messages(&self, chat_id: i64, before_id: i64, n: i64) -> Result<Vec<Message>> {
+        let mut rows = self
+            .query_messages_sql(
+                "WHERE m.chat_id = $1 AND m.id < $2",
+                n,
+                0,
+                vec![Bind::Int(chat_id), Bind::Int(before_id)],
+                "ORDER BY m.id DESC",
+            )
+            .await?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// Searches the archive of the workspace, newest first.
+    pub async fn search_messages(&self, workspace_id: i64, filter: &MessageFilter) -> Result<(Vec<Message>, i64)> {
+        let mut binds = vec![Bind::Int(workspace_id)];
+        let mut clauses = vec!["c.workspace_id = $1".to_string()];
+        let mut push = |clause: &str, bind: Bind, binds: &mut Vec<Bind>| {
+            binds.push(bind);
+            clauses.push(clause.replace("$?", &format!("${}", binds.len())));
+        };
+        if let Some(chat_id) = filter.chat_id {
+            push("m.chat_id = $?", Bind::Int(chat_id), &mut binds);
+        }
+        if let Some(project_id) = filter.project_id {
+            push("c.project_id = $?", Bind::Int(project_id), &mut binds);
+        }
+        if let Some(sender) = &filter.sender {
+            push("m.sender = $?", Bind::Text(sender.clone()), &mut binds);
+        }
+        if let Some(text) = &filter.text {
+            let mut pattern = String::from("%");
+            for ch in text.to_lowercase().chars() {
+                if matches!(ch, '%' | '_' | '\\') {
+                    pattern.push('\\');
+                }
+                pattern.push(ch);
+            }
+            pattern.push('%');
+            push("LOWER(m.text) LIKE $? ESCAPE '\\'", Bind::Text(pattern), &mut binds);
+        }
+        if let Some(since) = filter.since {
+            push("m.sent_at >= $?", Bind::Int(since), &mut binds);
+        }
+        if let Some(until) = filter.until {
+            push("m.sent_at < $?", Bind::Int(until), &mut binds);
+        }
+        let where_sql = format!("WHERE {}", clauses.join(" AND "));
+        let count_sql = format!("SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql}");
+        let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
+        for b in &binds {
+            count = match b {
+                Bind::Int(i) => count.bind(*i),
+                Bind::Text(s) => count.bind(s.clone()),
+            };
+        }
+        let (total,) = count.fetch_one(self.pool()).await?;
+        let rows = self
+            .query_messages_sql(
+                &where_sql,
+                filter.limit.clamp(1, 500),
+                filter.offset.max(0),
+                binds,
+                "ORDER BY m.sent_at DESC, m.id DESC",
+            )
+            .await?;
+        Ok((rows, total))
+    }
+
+    async fn query_messages_sql(
+        &self,
+        where_sql: &str,
+        limit: i64,
+        offset: i64,
+        binds: Vec<Bind>,
+        order: &str,
+    ) -> Result<Vec<Message>> {
+        let sql = format!(
+            "SELECT m.id, m.chat_id, m.external_id, m.sender, m.text, m.sent_at, m.sent_at_text, m.reply_to, \
+             m.members, m.received_at, m.processed FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql} \
+             {order} LIMIT {limit} OFFSET {offset}"
+        );
+        type Row = (i64, i64, String, String, String, i64, String, Option<String>, String, i64, i64);
+        let mut q = sqlx::query_as::<_, Row>(&sql);
+        for b in binds {
+            q = match b {
+                Bind::Int(i) => q.bind(i),
+                Bind::Text(s) => q.bind(s),
+            };
+        }
+        let rows = q.fetch_all(self.pool()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Message {
+                id: r.0,
+                chat_id: r.1,
+                external_id: r.2,
+                sender: r.3,
+                text: r.4,
+                sent_at: r.5,
+                sent_at_text: r.6,
+                reply_to: r.7,
+                members: r.8,
+                received_at: r.9,
+                processed: r.10 != 0,
+            })
+            .collect())
+    }
+}
+
+enum Bind {
+    Int(i64),
+    Text(String),
+}
