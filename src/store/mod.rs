@@ -70,7 +70,11 @@ pub struct StoreConfig {
 impl StoreConfig {
     /// Settings for `url` with the defaults.
     pub fn new(url: &str) -> Self {
-        StoreConfig { url: url.to_string(), max_connections: 8, pg_schema: None }
+        StoreConfig {
+            url: url.to_string(),
+            max_connections: 8,
+            pg_schema: None,
+        }
     }
 }
 
@@ -113,11 +117,19 @@ impl Store {
             }
             Backend::Postgres => {
                 if let Some(schema) = &config.pg_schema {
-                    if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    if !schema
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
                         return Err(Error::Invalid(format!("bad schema name `{schema}`")));
                     }
-                    let admin = AnyPoolOptions::new().max_connections(1).connect(&url).await?;
-                    admin.execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str()).await?;
+                    let admin = AnyPoolOptions::new()
+                        .max_connections(1)
+                        .connect(&url)
+                        .await?;
+                    admin
+                        .execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str())
+                        .await?;
                     admin.close().await;
                     let set_path = format!("SET search_path TO {schema}");
                     options
@@ -161,8 +173,9 @@ impl Store {
     }
 
     async fn ensure_default_workspace(&self) -> Result<()> {
-        let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1").fetch_optional(&self.pool).await?;
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
         if row.is_none() {
             sqlx::query("INSERT INTO workspaces (name, timezone, created_at) VALUES ($1, $2, $3)")
                 .bind("default")
@@ -176,7 +189,9 @@ impl Store {
 
     /// The id of the default workspace (the first one).
     pub async fn default_workspace(&self) -> Result<i64> {
-        let row: (i64,) = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1").fetch_one(&self.pool).await?;
+        let row: (i64,) = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(row.0)
     }
 
@@ -201,7 +216,12 @@ impl Store {
     }
 
     /// The newest audit rows of a workspace, newest first.
-    pub async fn audit_rows(&self, workspace_id: i64, limit: i64, before_id: Option<i64>) -> Result<Vec<AuditRow>> {
+    pub async fn audit_rows(
+        &self,
+        workspace_id: i64,
+        limit: i64,
+        before_id: Option<i64>,
+    ) -> Result<Vec<AuditRow>> {
         let rows: Vec<(i64, String, String, String, String, Option<String>, Option<String>, Option<String>, i64)> =
             sqlx::query_as(
                 "SELECT id, actor, role, action, target_kind, target_id, before_json, after_json, created_at \
@@ -280,7 +300,11 @@ fn normalise_url(url: &str) -> Result<(Backend, String)> {
         }
         // Create the file when it does not exist yet.
         let sep = if rest.contains('?') { '&' } else { '?' };
-        let with_mode = if rest.contains("mode=") { url.to_string() } else { format!("{url}{sep}mode=rwc") };
+        let with_mode = if rest.contains("mode=") {
+            url.to_string()
+        } else {
+            format!("{url}{sep}mode=rwc")
+        };
         return Ok((Backend::Sqlite, with_mode));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -301,7 +325,13 @@ pub enum Status {
 
 impl Status {
     /// All statuses in board order.
-    pub const ALL: [Status; 5] = [Status::Proposed, Status::Todo, Status::Doing, Status::Done, Status::Cancelled];
+    pub const ALL: [Status; 5] = [
+        Status::Proposed,
+        Status::Todo,
+        Status::Doing,
+        Status::Done,
+        Status::Cancelled,
+    ];
 
     /// The stored spelling.
     pub fn as_str(self) -> &'static str {
@@ -326,7 +356,11 @@ impl FromStr for Status {
         Status::ALL
             .into_iter()
             .find(|st| st.as_str() == s)
-            .ok_or_else(|| Error::Invalid(format!("status must be one of proposed, todo, doing, done, cancelled; got `{s}`")))
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "status must be one of proposed, todo, doing, done, cancelled; got `{s}`"
+                ))
+            })
     }
 }
 
@@ -359,7 +393,9 @@ impl FromStr for Priority {
             "P1" | "p1" => Ok(Priority::P1),
             "P2" | "p2" => Ok(Priority::P2),
             "P3" | "p3" => Ok(Priority::P3),
-            _ => Err(Error::Invalid(format!("priority must be P0, P1, P2 or P3; got `{s}`"))),
+            _ => Err(Error::Invalid(format!(
+                "priority must be P0, P1, P2 or P3; got `{s}`"
+            ))),
         }
     }
 }

@@ -27,7 +27,15 @@ type TokenRow = (i64, i64, String, Option<i64>, String, i64, Option<i64>);
 const TOKEN_COLS: &str = "id, workspace_id, role, member_id, label, created_at, revoked_at";
 
 fn from_row(r: TokenRow) -> Token {
-    Token { id: r.0, workspace_id: r.1, role: r.2, member_id: r.3, label: r.4, created_at: r.5, revoked_at: r.6 }
+    Token {
+        id: r.0,
+        workspace_id: r.1,
+        role: r.2,
+        member_id: r.3,
+        label: r.4,
+        created_at: r.5,
+        revoked_at: r.6,
+    }
 }
 
 impl Store {
@@ -40,7 +48,9 @@ impl Store {
         label: &str,
     ) -> Result<(Token, String)> {
         if !matches!(role, "admin" | "pm" | "member" | "guest") {
-            return Err(Error::Invalid(format!("role must be admin, pm, member or guest; got `{role}`")));
+            return Err(Error::Invalid(format!(
+                "role must be admin, pm, member or guest; got `{role}`"
+            )));
         }
         let mut bytes = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -83,11 +93,12 @@ impl Store {
 
     /// All tokens of a workspace.
     pub async fn list_tokens(&self, workspace_id: i64) -> Result<Vec<Token>> {
-        let rows: Vec<TokenRow> =
-            sqlx::query_as(&format!("SELECT {TOKEN_COLS} FROM api_tokens WHERE workspace_id = $1 ORDER BY id"))
-                .bind(workspace_id)
-                .fetch_all(self.pool())
-                .await?;
+        let rows: Vec<TokenRow> = sqlx::query_as(&format!(
+            "SELECT {TOKEN_COLS} FROM api_tokens WHERE workspace_id = $1 ORDER BY id"
+        ))
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.into_iter().map(from_row).collect())
     }
 

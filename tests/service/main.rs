@@ -1,0 +1,7 @@
+//! Integration tests of the service, one binary (each extra test binary costs a link of the
+//! whole crate on a 2-core machine).
+
+mod api;
+mod common;
+mod parity;
+mod rbac;
