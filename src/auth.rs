@@ -83,11 +83,7 @@ pub enum ProjectAction {
 
 /// Whether `principal`, whose project role in the target project is `project_role`
 /// (`None` when not a member), may perform `action`.
-pub fn allows_project(
-    principal: &Principal,
-    project_role: Option<&str>,
-    action: ProjectAction,
-) -> bool {
+pub fn allows_project(principal: &Principal, project_role: Option<&str>, action: ProjectAction) -> bool {
     if principal.role == Role::Admin {
         return true;
     }
@@ -102,9 +98,7 @@ pub fn allows_project(
             Role::Member => matches!(project_role, "pm" | "member"),
             _ => false,
         },
-        ProjectAction::Comment => {
-            matches!(principal.role, Role::Pm | Role::Member) && project_role != "guest"
-        }
+        ProjectAction::Comment => matches!(principal.role, Role::Pm | Role::Member) && project_role != "guest",
     }
 }
 
@@ -168,83 +162,34 @@ mod tests {
     use super::*;
 
     fn principal(role: Role) -> Principal {
-        Principal {
-            token_id: 1,
-            workspace_id: 1,
-            role,
-            member_id: Some(1),
-        }
+        Principal { token_id: 1, workspace_id: 1, role, member_id: Some(1) }
     }
 
     #[test]
     fn outsiders_see_nothing_but_admins_see_everything() {
         for role in [Role::Pm, Role::Member, Role::Guest] {
-            assert!(
-                !allows_project(&principal(role), None, ProjectAction::Read),
-                "{role:?} read without membership"
-            );
+            assert!(!allows_project(&principal(role), None, ProjectAction::Read), "{role:?} read without membership");
         }
-        assert!(allows_project(
-            &principal(Role::Admin),
-            None,
-            ProjectAction::Manage
-        ));
+        assert!(allows_project(&principal(Role::Admin), None, ProjectAction::Manage));
     }
 
     #[test]
     fn guests_only_read() {
         let g = principal(Role::Guest);
         assert!(allows_project(&g, Some("guest"), ProjectAction::Read));
-        for action in [
-            ProjectAction::Manage,
-            ProjectAction::CreateTask,
-            ProjectAction::Comment,
-        ] {
-            assert!(
-                !allows_project(&g, Some("guest"), action),
-                "guest may not {action:?}"
-            );
+        for action in [ProjectAction::Manage, ProjectAction::CreateTask, ProjectAction::Comment] {
+            assert!(!allows_project(&g, Some("guest"), action), "guest may not {action:?}");
         }
-        assert!(!allows_task(
-            &g,
-            Some("guest"),
-            true,
-            true,
-            TaskAction::Update
-        ));
+        assert!(!allows_task(&g, Some("guest"), true, true, TaskAction::Update));
     }
 
     #[test]
     fn members_change_only_their_tasks() {
         let m = principal(Role::Member);
-        assert!(allows_task(
-            &m,
-            Some("member"),
-            true,
-            false,
-            TaskAction::Update
-        ));
-        assert!(!allows_task(
-            &m,
-            Some("member"),
-            false,
-            false,
-            TaskAction::Update
-        ));
-        assert!(!allows_task(
-            &m,
-            Some("member"),
-            true,
-            false,
-            TaskAction::Delete
-        ));
-        assert!(allows_task(
-            &m,
-            Some("member"),
-            false,
-            true,
-            TaskAction::Delete
-        ));
+        assert!(allows_task(&m, Some("member"), true, false, TaskAction::Update));
+        assert!(!allows_task(&m, Some("member"), false, false, TaskAction::Update));
+        assert!(!allows_task(&m, Some("member"), true, false, TaskAction::Delete));
+        assert!(allows_task(&m, Some("member"), false, true, TaskAction::Delete));
     }
 
     #[test]
@@ -252,12 +197,6 @@ mod tests {
         let p = principal(Role::Pm);
         assert!(allows_project(&p, Some("pm"), ProjectAction::Manage));
         assert!(!allows_project(&p, Some("member"), ProjectAction::Manage));
-        assert!(allows_task(
-            &p,
-            Some("pm"),
-            false,
-            false,
-            TaskAction::Delete
-        ));
+        assert!(allows_task(&p, Some("pm"), false, false, TaskAction::Delete));
     }
 }

@@ -94,9 +94,7 @@ pub enum TokenCommand {
 
 /// Connects to the store at `url` (applying migrations).
 pub async fn open_store(url: &str) -> Result<Store> {
-    Store::connect(&StoreConfig::new(url))
-        .await
-        .with_context(|| format!("could not open database {}", redact(url)))
+    Store::connect(&StoreConfig::new(url)).await.with_context(|| format!("could not open database {}", redact(url)))
 }
 
 /// Hides a password in a database URL for logs.
@@ -105,12 +103,7 @@ pub fn redact(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let creds = &url[scheme_end + 3..at];
             match creds.find(':') {
-                Some(colon) => format!(
-                    "{}{}:***{}",
-                    &url[..scheme_end + 3],
-                    &creds[..colon],
-                    &url[at..]
-                ),
+                Some(colon) => format!("{}{}:***{}", &url[..scheme_end + 3], &creds[..colon], &url[at..]),
                 None => url.to_string(),
             }
         }
@@ -122,24 +115,16 @@ pub fn redact(url: &str) -> String {
 pub async fn serve(args: ServeArgs) -> Result<()> {
     let store = open_store(&args.db.db).await?;
     let state = AppState::new(store);
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("could not listen on {}", args.addr))?;
+    let listener =
+        tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, db = %redact(&args.db.db), "serving");
     eprintln!("chat2task listening on http://{}", args.addr);
-    crate::api::serve(listener, state)
-        .await
-        .context("server failed")?;
+    crate::api::serve(listener, state).await.context("server failed")?;
     Ok(())
 }
 
 /// `chat2task token create`.
-pub async fn token_create(
-    role: &str,
-    member: Option<&str>,
-    label: &str,
-    db: &DbArgs,
-) -> Result<String> {
+pub async fn token_create(role: &str, member: Option<&str>, label: &str, db: &DbArgs) -> Result<String> {
     let role: crate::auth::Role = role.parse().map_err(anyhow::Error::msg)?;
     let store = open_store(&db.db).await?;
     let workspace_id = store.default_workspace().await?;
@@ -147,40 +132,18 @@ pub async fn token_create(
         Some(name) => Some(match store.find_member(workspace_id, name).await? {
             Some(m) => m.id,
             None => {
-                store
-                    .create_member(
-                        workspace_id,
-                        &NewMember {
-                            name: name.to_string(),
-                            ..Default::default()
-                        },
-                    )
-                    .await?
-                    .id
+                store.create_member(workspace_id, &NewMember { name: name.to_string(), ..Default::default() }).await?.id
             }
         }),
         None if role != crate::auth::Role::Admin => {
-            let name = format!(
-                "{}-{}",
-                role.as_str(),
-                &crate::store::now_ms().to_string()[7..]
-            );
-            let new = NewMember {
-                name,
-                placeholder: true,
-                ..Default::default()
-            };
+            let name = format!("{}-{}", role.as_str(), &crate::store::now_ms().to_string()[7..]);
+            let new = NewMember { name, placeholder: true, ..Default::default() };
             Some(store.create_member(workspace_id, &new).await?.id)
         }
         None => None,
     };
-    let (token, secret) = store
-        .create_token(workspace_id, role.as_str(), member_id, label)
-        .await?;
-    eprintln!(
-        "token {} ({}) created; store it now, it is not shown again",
-        token.id, token.role
-    );
+    let (token, secret) = store.create_token(workspace_id, role.as_str(), member_id, label).await?;
+    eprintln!("token {} ({}) created; store it now, it is not shown again", token.id, token.role);
     Ok(secret)
 }
 
@@ -216,61 +179,28 @@ pub async fn demo(args: DemoArgs) -> Result<()> {
         member_ids.push(store.create_member(workspace_id, &new).await?.id);
     }
     let lead = member_ids.first().copied();
-    let project = store
-        .create_project(
-            workspace_id,
-            "App 3.2 版本上线",
-            "送审、修复与上线",
-            "demo",
-            lead,
-        )
-        .await?;
+    let project = store.create_project(workspace_id, "App 3.2 版本上线", "送审、修复与上线", "demo", lead).await?;
     for member_id in member_ids.iter().skip(1) {
-        store
-            .set_project_member(project.id, *member_id, "member")
-            .await?;
+        store.set_project_member(project.id, *member_id, "member").await?;
     }
     for name in ["开发", "测试", "送审上线"] {
-        store
-            .create_stage(
-                project.id,
-                &StageFields {
-                    name: Some(name.into()),
-                    ..Default::default()
-                },
-            )
-            .await?;
+        store.create_stage(project.id, &StageFields { name: Some(name.into()), ..Default::default() }).await?;
     }
-    let chat = store
-        .create_chat(
-            workspace_id,
-            "api",
-            "demo-app",
-            "App 项目群",
-            Some(project.id),
-            "threshold",
-        )
-        .await?;
-    let report =
-        crate::demo::replay(&store, &chat, include_str!("../datasets/demo/chat.jsonl")).await?;
-    let (_, admin_token) = store
-        .create_token(workspace_id, "admin", None, "demo admin")
-        .await?;
+    let chat = store.create_chat(workspace_id, "api", "demo-app", "App 项目群", Some(project.id), "threshold").await?;
+    let report = crate::demo::replay(&store, &chat, include_str!("../datasets/demo/chat.jsonl")).await?;
+    let (_, admin_token) = store.create_token(workspace_id, "admin", None, "demo admin").await?;
     println!("demo workspace: {}", path.display());
     println!("{report}");
     println!("admin token: {admin_token}");
     if args.no_serve {
         return Ok(());
     }
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .with_context(|| format!("could not listen on {}", args.addr))?;
+    let listener =
+        tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     println!(
         "serving on http://{}  (try: curl -H 'Authorization: Bearer {admin_token}' http://{}/v1/tasks)",
         args.addr, args.addr
     );
-    crate::api::serve(listener, AppState::new(store))
-        .await
-        .context("server failed")?;
+    crate::api::serve(listener, AppState::new(store)).await.context("server failed")?;
     Ok(())
 }

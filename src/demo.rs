@@ -30,20 +30,12 @@ pub async fn replay(store: &Store, chat: &Chat, jsonl: &str) -> Result<String> {
             text,
             sent_at,
             sent_at_text: ts,
-            reply_to: if value["reply_to"].is_null() {
-                None
-            } else {
-                Some(value["reply_to"].to_string())
-            },
+            reply_to: if value["reply_to"].is_null() { None } else { Some(value["reply_to"].to_string()) },
             members: value["members"].to_string(),
         };
         store.insert_message(&new).await?;
         n_messages += 1;
     }
-    let _ = writeln!(
-        report,
-        "archived {n_messages} chat messages in chat `{}`",
-        chat.name
-    );
+    let _ = writeln!(report, "archived {n_messages} chat messages in chat `{}`", chat.name);
     Ok(report)
 }

@@ -6,11 +6,8 @@ use chat2task::cli::{self, Cli, Command, TokenCommand};
 
 fn init_logging(json: bool) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("chat2task=info,tower_http=info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("chat2task=info,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -25,17 +22,9 @@ async fn main() -> std::process::ExitCode {
     let res = match args.command {
         Command::Serve(a) => cli::serve(a).await,
         Command::Demo(a) => cli::demo(a).await,
-        Command::Token {
-            command:
-                TokenCommand::Create {
-                    role,
-                    member,
-                    label,
-                    db,
-                },
-        } => cli::token_create(&role, member.as_deref(), &label, &db)
-            .await
-            .map(|secret| println!("{secret}")),
+        Command::Token { command: TokenCommand::Create { role, member, label, db } } => {
+            cli::token_create(&role, member.as_deref(), &label, &db).await.map(|secret| println!("{secret}"))
+        }
     };
     match res {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -40,13 +40,7 @@ impl<T: ToSchema> Page<T> {
     /// Wraps one page.
     pub fn new(items: Vec<T>, total: i64, limit: i64, offset: i64) -> Self {
         let next = offset + items.len() as i64;
-        Page {
-            items,
-            total,
-            limit,
-            offset,
-            next_offset: if next < total { Some(next) } else { None },
-        }
+        Page { items, total, limit, offset, next_offset: if next < total { Some(next) } else { None } }
     }
 }
 
@@ -112,11 +106,7 @@ pub struct ProjectMemberOut {
 
 impl From<store::projects::ProjectMember> for ProjectMemberOut {
     fn from(m: store::projects::ProjectMember) -> Self {
-        ProjectMemberOut {
-            member_id: m.member_id,
-            name: m.name,
-            role: m.role,
-        }
+        ProjectMemberOut { member_id: m.member_id, name: m.name, role: m.role }
     }
 }
 
@@ -220,8 +210,7 @@ impl From<store::tasks::Task> for TaskOut {
             source_chat: t.source_chat,
             source_message: t.source_message,
             confidence: t.confidence,
-            evidence: serde_json::from_str(&t.evidence)
-                .unwrap_or(serde_json::Value::Array(Vec::new())),
+            evidence: serde_json::from_str(&t.evidence).unwrap_or(serde_json::Value::Array(Vec::new())),
             created_by: t.created_by,
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),

@@ -93,12 +93,7 @@ impl IntoResponse for ApiError {
             }
             other => other.to_string(),
         };
-        let body = ErrorBody {
-            error: ErrorDetail {
-                code: code.to_string(),
-                message,
-            },
-        };
+        let body = ErrorBody { error: ErrorDetail { code: code.to_string(), message } };
         (status, Json(body)).into_response()
     }
 }
@@ -110,9 +105,7 @@ impl From<store::Error> for ApiError {
             store::Error::Conflict(m) => ApiError::Conflict(m),
             store::Error::Invalid(m) => ApiError::Invalid(m),
             store::Error::UnsupportedUrl(m) => ApiError::Internal(m),
-            store::Error::Sqlx(sqlx::Error::PoolTimedOut) => {
-                ApiError::Unavailable("database is busy, retry".into())
-            }
+            store::Error::Sqlx(sqlx::Error::PoolTimedOut) => ApiError::Unavailable("database is busy, retry".into()),
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -125,9 +118,5 @@ pub async fn not_found() -> ApiError {
 
 /// Answers a known route called with the wrong method.
 pub async fn method_not_allowed() -> ApiError {
-    ApiError::Rejected(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "method not allowed on this route".into(),
-    )
+    ApiError::Rejected(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "method not allowed on this route".into())
 }

@@ -32,11 +32,7 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
         JsonRejection::BytesRejection(_) => "bad_body",
         _ => "bad_body",
     };
-    let code = if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-        "payload_too_large"
-    } else {
-        code
-    };
+    let code = if status == axum::http::StatusCode::PAYLOAD_TOO_LARGE { "payload_too_large" } else { code };
     ApiError::Rejected(status, code, rejection.body_text())
 }
 
@@ -80,10 +76,7 @@ pub struct Auth(pub Principal);
 impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let header = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .ok_or(ApiError::Unauthorized)?;
+        let header = parts.headers.get(axum::http::header::AUTHORIZATION).ok_or(ApiError::Unauthorized)?;
         let value = header.to_str().map_err(|_| ApiError::Unauthorized)?;
         let secret = value
             .strip_prefix("Bearer ")
@@ -93,17 +86,8 @@ impl FromRequestParts<AppState> for Auth {
         if secret.is_empty() || secret.len() > 256 {
             return Err(ApiError::Unauthorized);
         }
-        let token = state
-            .store
-            .find_token(secret)
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
+        let token = state.store.find_token(secret).await?.ok_or(ApiError::Unauthorized)?;
         let role: Role = token.role.parse().map_err(ApiError::Internal)?;
-        Ok(Auth(Principal {
-            token_id: token.id,
-            workspace_id: token.workspace_id,
-            role,
-            member_id: token.member_id,
-        }))
+        Ok(Auth(Principal { token_id: token.id, workspace_id: token.workspace_id, role, member_id: token.member_id }))
     }
 }

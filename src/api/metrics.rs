@@ -39,14 +39,8 @@ impl Metrics {
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
-        *inner
-            .requests
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default() += 1;
-        let entry = inner
-            .latency
-            .entry(route.to_string())
-            .or_insert(([0; BUCKETS.len()], 0.0, 0));
+        *inner.requests.entry((method.to_string(), route.to_string(), status)).or_default() += 1;
+        let entry = inner.latency.entry(route.to_string()).or_insert(([0; BUCKETS.len()], 0.0, 0));
         for (idx, bound) in BUCKETS.iter().enumerate() {
             if seconds <= *bound {
                 entry.0[idx] += 1;
@@ -69,9 +63,7 @@ impl Metrics {
         let Ok(inner) = self.inner.lock() else {
             return out;
         };
-        out.push_str(
-            "# HELP chat2task_http_requests_total HTTP requests by method, route and status.\n",
-        );
+        out.push_str("# HELP chat2task_http_requests_total HTTP requests by method, route and status.\n");
         out.push_str("# TYPE chat2task_http_requests_total counter\n");
         for ((method, route, status), n) in &inner.requests {
             let _ = writeln!(
@@ -80,9 +72,7 @@ impl Metrics {
                 escape(route)
             );
         }
-        out.push_str(
-            "# HELP chat2task_http_request_duration_seconds HTTP request latency by route.\n",
-        );
+        out.push_str("# HELP chat2task_http_request_duration_seconds HTTP request latency by route.\n");
         out.push_str("# TYPE chat2task_http_request_duration_seconds histogram\n");
         for (route, (buckets, sum, count)) in &inner.latency {
             let route = escape(route);
@@ -97,14 +87,8 @@ impl Metrics {
                 out,
                 "chat2task_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
             );
-            let _ = writeln!(
-                out,
-                "chat2task_http_request_duration_seconds_sum{{route=\"{route}\"}} {sum}"
-            );
-            let _ = writeln!(
-                out,
-                "chat2task_http_request_duration_seconds_count{{route=\"{route}\"}} {count}"
-            );
+            let _ = writeln!(out, "chat2task_http_request_duration_seconds_sum{{route=\"{route}\"}} {sum}");
+            let _ = writeln!(out, "chat2task_http_request_duration_seconds_count{{route=\"{route}\"}} {count}");
         }
         for (name, n) in &inner.counters {
             let _ = writeln!(out, "# TYPE chat2task_{name} counter\nchat2task_{name} {n}");
@@ -122,17 +106,9 @@ fn escape(s: &str) -> String {
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().to_string();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+    let route =
+        req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
     let response = next.run(req).await;
-    state.metrics.observe(
-        &method,
-        &route,
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64(),
-    );
+    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
     response
 }

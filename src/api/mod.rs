@@ -46,10 +46,7 @@ pub struct AppState {
 impl AppState {
     /// State over a connected store.
     pub fn new(store: Store) -> AppState {
-        AppState {
-            store,
-            metrics: Arc::new(metrics::Metrics::default()),
-        }
+        AppState { store, metrics: Arc::new(metrics::Metrics::default()) }
     }
 
     /// Writes the audit row of a mutation.
@@ -84,10 +81,7 @@ impl AppState {
         project_id: i64,
         action: ProjectAction,
     ) -> ApiResult<(crate::store::projects::Project, Option<String>)> {
-        let project = self
-            .store
-            .get_project(principal.workspace_id, project_id)
-            .await?;
+        let project = self.store.get_project(principal.workspace_id, project_id).await?;
         let project_role = match principal.member_id {
             Some(member_id) => self.store.project_role(project_id, member_id).await?,
             None => None,
@@ -142,10 +136,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .layer(axum::Extension(Arc::new(spec_for_route)))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::track,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state);
@@ -160,9 +151,7 @@ pub fn app(state: AppState) -> Router {
 /// Serves the app on `listener` until ctrl-c or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     let app = app(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {
@@ -198,10 +187,7 @@ struct Health {
     responses((status = 200, body = Health), (status = 503, body = error::ErrorBody)))]
 async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     match tokio::time::timeout(Duration::from_secs(2), state.store.ping()).await {
-        Ok(Ok(())) => Ok(Json(Health {
-            status: "ok",
-            database: "ok",
-        })),
+        Ok(Ok(())) => Ok(Json(Health { status: "ok", database: "ok" })),
         _ => Err(ApiError::Unavailable("database does not answer".into())),
     }
 }
@@ -210,14 +196,7 @@ async fn healthz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
 #[utoipa::path(get, path = "/metrics", tag = "ops",
     responses((status = 200, description = "Prometheus text", content_type = "text/plain")))]
 async fn metrics_text(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        StatusCode::OK,
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        state.metrics.render(),
-    )
+    (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render())
 }
 
 /// This OpenAPI document.
@@ -240,8 +219,6 @@ pub(crate) fn parse_date(field: &str, value: Option<&str>) -> ApiResult<Option<c
         None => Ok(None),
         Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| {
-                ApiError::Invalid(format!("{field} must be a date YYYY-MM-DD; got `{v}`"))
-            }),
+            .map_err(|_| ApiError::Invalid(format!("{field} must be a date YYYY-MM-DD; got `{v}`"))),
     }
 }

@@ -7,8 +7,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::api::dto::{
-    AuditOut, AuditQuery, ChatCreate, ChatOut, ChatUpdate, MemberCreate, MemberOut, MemberUpdate,
-    MessageOut, MessageQuery, Page, TokenCreate, TokenOut,
+    AuditOut, AuditQuery, ChatCreate, ChatOut, ChatUpdate, MemberCreate, MemberOut, MemberUpdate, MessageOut,
+    MessageQuery, Page, TokenCreate, TokenOut,
 };
 use crate::api::error::{ApiError, ApiResult, ErrorBody};
 use crate::api::extract::{AppJson, AppPath, AppQuery, Auth};
@@ -30,30 +30,15 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
 }
 
 fn require(p: &Principal, action: WorkspaceAction, what: &str) -> ApiResult<()> {
-    if allows_workspace(p.role, action) {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden(what))
-    }
+    if allows_workspace(p.role, action) { Ok(()) } else { Err(ApiError::forbidden(what)) }
 }
 
 /// Members of the workspace.
 #[utoipa::path(get, path = "/v1/members", tag = "members", security(("bearer" = [])),
     responses((status = 200, body = Vec<MemberOut>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn list_members(
-    State(state): State<AppState>,
-    Auth(p): Auth,
-) -> ApiResult<Json<Vec<MemberOut>>> {
+async fn list_members(State(state): State<AppState>, Auth(p): Auth) -> ApiResult<Json<Vec<MemberOut>>> {
     require(&p, WorkspaceAction::ListMembers, "list members")?;
-    Ok(Json(
-        state
-            .store
-            .list_members(p.workspace_id)
-            .await?
-            .into_iter()
-            .map(MemberOut::from)
-            .collect(),
-    ))
+    Ok(Json(state.store.list_members(p.workspace_id).await?.into_iter().map(MemberOut::from).collect()))
 }
 
 /// Adds a member (display name, aliases and nicknames, platform ids, skills).
@@ -74,16 +59,7 @@ async fn create_member(
         placeholder: false,
     };
     let out = MemberOut::from(state.store.create_member(p.workspace_id, &new).await?);
-    state
-        .audit(
-            &p,
-            "member.create",
-            "member",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "member.create", "member", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -96,9 +72,7 @@ async fn get_member(
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<Json<MemberOut>> {
     require(&p, WorkspaceAction::ListMembers, "read members")?;
-    Ok(Json(
-        state.store.get_member(p.workspace_id, id).await?.into(),
-    ))
+    Ok(Json(state.store.get_member(p.workspace_id, id).await?.into()))
 }
 
 /// Changes a member (rename, aliases, platform ids, skills, deactivate).
@@ -120,21 +94,9 @@ async fn update_member(
         skills: body.skills,
         active: body.active,
     };
-    let (before, after) = state
-        .store
-        .update_member(p.workspace_id, id, &patch)
-        .await?;
+    let (before, after) = state.store.update_member(p.workspace_id, id, &patch).await?;
     let (before, after) = (MemberOut::from(before), MemberOut::from(after));
-    state
-        .audit(
-            &p,
-            "member.update",
-            "member",
-            Some(id.to_string()),
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "member.update", "member", Some(id.to_string()), Some(&before), Some(&after)).await?;
     Ok(Json(after))
 }
 
@@ -143,15 +105,7 @@ async fn update_member(
     responses((status = 200, body = Vec<ChatOut>), (status = 403, body = ErrorBody)))]
 async fn list_chats(State(state): State<AppState>, Auth(p): Auth) -> ApiResult<Json<Vec<ChatOut>>> {
     require(&p, WorkspaceAction::ManageChats, "list chats")?;
-    Ok(Json(
-        state
-            .store
-            .list_chats(p.workspace_id)
-            .await?
-            .into_iter()
-            .map(ChatOut::from)
-            .collect(),
-    ))
+    Ok(Json(state.store.list_chats(p.workspace_id).await?.into_iter().map(ChatOut::from).collect()))
 }
 
 /// Registers a group chat, optionally bound to a project.
@@ -164,37 +118,16 @@ async fn create_chat(
     AppJson(body): AppJson<ChatCreate>,
 ) -> ApiResult<(StatusCode, Json<ChatOut>)> {
     require(&p, WorkspaceAction::ManageChats, "register chats")?;
-    if !matches!(
-        body.platform.as_str(),
-        "wecom" | "feishu" | "dingtalk" | "api"
-    ) {
-        return Err(ApiError::Invalid(
-            "platform must be wecom, feishu, dingtalk or api".into(),
-        ));
+    if !matches!(body.platform.as_str(), "wecom" | "feishu" | "dingtalk" | "api") {
+        return Err(ApiError::Invalid("platform must be wecom, feishu, dingtalk or api".into()));
     }
     let mode = body.mode.unwrap_or_else(|| "threshold".into());
     let chat = state
         .store
-        .create_chat(
-            p.workspace_id,
-            &body.platform,
-            &body.external_id,
-            &body.name,
-            body.project_id,
-            &mode,
-        )
+        .create_chat(p.workspace_id, &body.platform, &body.external_id, &body.name, body.project_id, &mode)
         .await?;
     let out = ChatOut::from(chat);
-    state
-        .audit(
-            &p,
-            "chat.create",
-            "chat",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "chat.create", "chat", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -212,25 +145,10 @@ async fn update_chat(
     require(&p, WorkspaceAction::ManageChats, "change chats")?;
     let (before, after) = state
         .store
-        .update_chat(
-            p.workspace_id,
-            id,
-            body.project_id,
-            body.mode.as_deref(),
-            body.name.as_deref(),
-        )
+        .update_chat(p.workspace_id, id, body.project_id, body.mode.as_deref(), body.name.as_deref())
         .await?;
     let (before, after) = (ChatOut::from(before), ChatOut::from(after));
-    state
-        .audit(
-            &p,
-            "chat.update",
-            "chat",
-            Some(id.to_string()),
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "chat.update", "chat", Some(id.to_string()), Some(&before), Some(&after)).await?;
     Ok(Json(after))
 }
 
@@ -255,9 +173,7 @@ async fn search_messages(
     if let Some(chat_id) = q.chat_id {
         let chat = state.store.get_chat(p.workspace_id, chat_id).await?;
         if p.role != Role::Admin {
-            let bound = chat
-                .project_id
-                .ok_or_else(|| ApiError::forbidden("read chats not bound to your projects"))?;
+            let bound = chat.project_id.ok_or_else(|| ApiError::forbidden("read chats not bound to your projects"))?;
             if project_id.is_some_and(|pid| pid != bound) {
                 return Ok(Json(Page::new(Vec::new(), 0, page_limit(q.limit), 0)));
             }
@@ -269,9 +185,7 @@ async fn search_messages(
             state.project_access(&p, pid, ProjectAction::Read).await?;
         }
         None if p.role != Role::Admin => {
-            return Err(ApiError::Invalid(
-                "give project_id or chat_id (only admins search every chat)".into(),
-            ));
+            return Err(ApiError::Invalid("give project_id or chat_id (only admins search every chat)".into()));
         }
         None => {}
     }
@@ -288,31 +202,15 @@ async fn search_messages(
         offset,
     };
     let (messages, total) = state.store.search_messages(p.workspace_id, &filter).await?;
-    Ok(Json(Page::new(
-        messages.into_iter().map(MessageOut::from).collect(),
-        total,
-        limit,
-        offset,
-    )))
+    Ok(Json(Page::new(messages.into_iter().map(MessageOut::from).collect(), total, limit, offset)))
 }
 
 /// API tokens of the workspace (never their secrets).
 #[utoipa::path(get, path = "/v1/tokens", tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = Vec<TokenOut>), (status = 403, body = ErrorBody)))]
-async fn list_tokens(
-    State(state): State<AppState>,
-    Auth(p): Auth,
-) -> ApiResult<Json<Vec<TokenOut>>> {
+async fn list_tokens(State(state): State<AppState>, Auth(p): Auth) -> ApiResult<Json<Vec<TokenOut>>> {
     require(&p, WorkspaceAction::ManageTokens, "manage tokens")?;
-    Ok(Json(
-        state
-            .store
-            .list_tokens(p.workspace_id)
-            .await?
-            .into_iter()
-            .map(TokenOut::from)
-            .collect(),
-    ))
+    Ok(Json(state.store.list_tokens(p.workspace_id).await?.into_iter().map(TokenOut::from).collect()))
 }
 
 /// Issues a token; the secret is in this response only.
@@ -326,28 +224,14 @@ async fn create_token(
     require(&p, WorkspaceAction::ManageTokens, "manage tokens")?;
     let role: Role = body.role.parse().map_err(ApiError::Invalid)?;
     if role != Role::Admin && body.member_id.is_none() {
-        return Err(ApiError::Invalid(
-            "member_id is required for pm, member and guest tokens".into(),
-        ));
+        return Err(ApiError::Invalid("member_id is required for pm, member and guest tokens".into()));
     }
     if let Some(member_id) = body.member_id {
         state.store.get_member(p.workspace_id, member_id).await?;
     }
-    let (token, secret) = state
-        .store
-        .create_token(p.workspace_id, role.as_str(), body.member_id, &body.label)
-        .await?;
+    let (token, secret) = state.store.create_token(p.workspace_id, role.as_str(), body.member_id, &body.label).await?;
     let mut out = TokenOut::from(token);
-    state
-        .audit(
-            &p,
-            "token.create",
-            "token",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "token.create", "token", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     out.token = Some(secret);
     Ok((StatusCode::CREATED, Json(out)))
 }
@@ -362,16 +246,7 @@ async fn revoke_token(
 ) -> ApiResult<StatusCode> {
     require(&p, WorkspaceAction::ManageTokens, "manage tokens")?;
     state.store.revoke_token(p.workspace_id, id).await?;
-    state
-        .audit(
-            &p,
-            "token.revoke",
-            "token",
-            Some(id.to_string()),
-            None::<&()>,
-            None::<&()>,
-        )
-        .await?;
+    state.audit(&p, "token.revoke", "token", Some(id.to_string()), None::<&()>, None::<&()>).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -384,9 +259,6 @@ async fn audit_log(
     AppQuery(q): AppQuery<AuditQuery>,
 ) -> ApiResult<Json<Vec<AuditOut>>> {
     require(&p, WorkspaceAction::ReadAudit, "read the audit log")?;
-    let rows = state
-        .store
-        .audit_rows(p.workspace_id, page_limit(q.limit), q.before_id)
-        .await?;
+    let rows = state.store.audit_rows(p.workspace_id, page_limit(q.limit), q.before_id).await?;
     Ok(Json(rows.into_iter().map(AuditOut::from).collect()))
 }

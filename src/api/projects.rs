@@ -8,8 +8,7 @@ use utoipa_axum::routes;
 
 use crate::api::AppState;
 use crate::api::dto::{
-    ProjectCreate, ProjectMemberOut, ProjectMemberSet, ProjectOut, ProjectUpdate, StageOut,
-    StageWrite,
+    ProjectCreate, ProjectMemberOut, ProjectMemberSet, ProjectOut, ProjectUpdate, StageOut, StageWrite,
 };
 use crate::api::error::{ApiError, ApiResult, ErrorBody};
 use crate::api::extract::{AppJson, AppPath, Auth};
@@ -29,19 +28,13 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
 /// Projects the caller may see.
 #[utoipa::path(get, path = "/v1/projects", tag = "projects", security(("bearer" = [])),
     responses((status = 200, body = Vec<ProjectOut>), (status = 401, body = ErrorBody)))]
-async fn list_projects(
-    State(state): State<AppState>,
-    Auth(p): Auth,
-) -> ApiResult<Json<Vec<ProjectOut>>> {
+async fn list_projects(State(state): State<AppState>, Auth(p): Auth) -> ApiResult<Json<Vec<ProjectOut>>> {
     let visibility = match (p.role, p.member_id) {
         (Role::Admin, _) => Visibility::All,
         (_, Some(member_id)) => Visibility::MemberOf(member_id),
         (_, None) => Visibility::Nothing,
     };
-    let projects = state
-        .store
-        .list_projects(p.workspace_id, visibility)
-        .await?;
+    let projects = state.store.list_projects(p.workspace_id, visibility).await?;
     Ok(Json(projects.into_iter().map(ProjectOut::from).collect()))
 }
 
@@ -57,27 +50,10 @@ async fn create_project(
     if !allows_workspace(p.role, WorkspaceAction::CreateProject) {
         return Err(ApiError::forbidden("create projects"));
     }
-    let project = state
-        .store
-        .create_project(
-            p.workspace_id,
-            &body.name,
-            &body.description,
-            &p.actor(),
-            p.member_id,
-        )
-        .await?;
+    let project =
+        state.store.create_project(p.workspace_id, &body.name, &body.description, &p.actor(), p.member_id).await?;
     let out = ProjectOut::from(project);
-    state
-        .audit(
-            &p,
-            "project.create",
-            "project",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "project.create", "project", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -106,26 +82,10 @@ async fn update_project(
     AppJson(body): AppJson<ProjectUpdate>,
 ) -> ApiResult<Json<ProjectOut>> {
     state.project_access(&p, id, ProjectAction::Manage).await?;
-    let patch = ProjectPatch {
-        name: body.name,
-        description: body.description,
-        archived: body.archived,
-    };
-    let (before, after) = state
-        .store
-        .update_project(p.workspace_id, id, &patch)
-        .await?;
+    let patch = ProjectPatch { name: body.name, description: body.description, archived: body.archived };
+    let (before, after) = state.store.update_project(p.workspace_id, id, &patch).await?;
     let (before, after) = (ProjectOut::from(before), ProjectOut::from(after));
-    state
-        .audit(
-            &p,
-            "project.update",
-            "project",
-            Some(id.to_string()),
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "project.update", "project", Some(id.to_string()), Some(&before), Some(&after)).await?;
     Ok(Json(after))
 }
 
@@ -140,16 +100,7 @@ async fn delete_project(
 ) -> ApiResult<StatusCode> {
     state.project_access(&p, id, ProjectAction::Manage).await?;
     let before = ProjectOut::from(state.store.delete_project(p.workspace_id, id).await?);
-    state
-        .audit(
-            &p,
-            "project.delete",
-            "project",
-            Some(id.to_string()),
-            Some(&before),
-            None::<&()>,
-        )
-        .await?;
+    state.audit(&p, "project.delete", "project", Some(id.to_string()), Some(&before), None::<&()>).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -164,9 +115,7 @@ async fn list_project_members(
 ) -> ApiResult<Json<Vec<ProjectMemberOut>>> {
     state.project_access(&p, id, ProjectAction::Read).await?;
     let members = state.store.project_members(id).await?;
-    Ok(Json(
-        members.into_iter().map(ProjectMemberOut::from).collect(),
-    ))
+    Ok(Json(members.into_iter().map(ProjectMemberOut::from).collect()))
 }
 
 /// Adds a member to a project (or changes their project role).
@@ -193,20 +142,9 @@ async fn set_project_member(
     let role = body.role.unwrap_or_else(|| "member".into());
     state.store.set_project_member(id, member.id, &role).await?;
     let after = serde_json::json!({"member_id": member.id, "role": role});
-    state
-        .audit(
-            &p,
-            "project.member.set",
-            "project",
-            Some(id.to_string()),
-            None::<&()>,
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "project.member.set", "project", Some(id.to_string()), None::<&()>, Some(&after)).await?;
     let members = state.store.project_members(id).await?;
-    Ok(Json(
-        members.into_iter().map(ProjectMemberOut::from).collect(),
-    ))
+    Ok(Json(members.into_iter().map(ProjectMemberOut::from).collect()))
 }
 
 /// Removes a member from a project.
@@ -221,16 +159,7 @@ async fn remove_project_member(
     state.project_access(&p, id, ProjectAction::Manage).await?;
     state.store.remove_project_member(id, member_id).await?;
     let before = serde_json::json!({"member_id": member_id});
-    state
-        .audit(
-            &p,
-            "project.member.remove",
-            "project",
-            Some(id.to_string()),
-            Some(&before),
-            None::<&()>,
-        )
-        .await?;
+    state.audit(&p, "project.member.remove", "project", Some(id.to_string()), Some(&before), None::<&()>).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -244,15 +173,7 @@ async fn list_stages(
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<Json<Vec<StageOut>>> {
     state.project_access(&p, id, ProjectAction::Read).await?;
-    Ok(Json(
-        state
-            .store
-            .list_stages(id)
-            .await?
-            .into_iter()
-            .map(StageOut::from)
-            .collect(),
-    ))
+    Ok(Json(state.store.list_stages(id).await?.into_iter().map(StageOut::from).collect()))
 }
 
 /// Adds a stage to a project.
@@ -266,23 +187,10 @@ async fn create_stage(
     AppJson(body): AppJson<StageWrite>,
 ) -> ApiResult<(StatusCode, Json<StageOut>)> {
     state.project_access(&p, id, ProjectAction::Manage).await?;
-    let fields = StageFields {
-        name: body.name,
-        position: body.position,
-        start_date: body.start_date,
-        end_date: body.end_date,
-    };
+    let fields =
+        StageFields { name: body.name, position: body.position, start_date: body.start_date, end_date: body.end_date };
     let out = StageOut::from(state.store.create_stage(id, &fields).await?);
-    state
-        .audit(
-            &p,
-            "stage.create",
-            "stage",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "stage.create", "stage", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -297,30 +205,12 @@ async fn update_stage(
     AppJson(body): AppJson<StageWrite>,
 ) -> ApiResult<Json<StageOut>> {
     let stage = state.store.get_stage(p.workspace_id, id).await?;
-    state
-        .project_access(&p, stage.project_id, ProjectAction::Manage)
-        .await?;
-    let fields = StageFields {
-        name: body.name,
-        position: body.position,
-        start_date: body.start_date,
-        end_date: body.end_date,
-    };
-    let (before, after) = state
-        .store
-        .update_stage(p.workspace_id, id, &fields)
-        .await?;
+    state.project_access(&p, stage.project_id, ProjectAction::Manage).await?;
+    let fields =
+        StageFields { name: body.name, position: body.position, start_date: body.start_date, end_date: body.end_date };
+    let (before, after) = state.store.update_stage(p.workspace_id, id, &fields).await?;
     let (before, after) = (StageOut::from(before), StageOut::from(after));
-    state
-        .audit(
-            &p,
-            "stage.update",
-            "stage",
-            Some(id.to_string()),
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "stage.update", "stage", Some(id.to_string()), Some(&before), Some(&after)).await?;
     Ok(Json(after))
 }
 
@@ -334,19 +224,8 @@ async fn delete_stage(
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<StatusCode> {
     let stage = state.store.get_stage(p.workspace_id, id).await?;
-    state
-        .project_access(&p, stage.project_id, ProjectAction::Manage)
-        .await?;
+    state.project_access(&p, stage.project_id, ProjectAction::Manage).await?;
     let before = StageOut::from(state.store.delete_stage(p.workspace_id, id).await?);
-    state
-        .audit(
-            &p,
-            "stage.delete",
-            "stage",
-            Some(id.to_string()),
-            Some(&before),
-            None::<&()>,
-        )
-        .await?;
+    state.audit(&p, "stage.delete", "stage", Some(id.to_string()), Some(&before), None::<&()>).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,9 +7,7 @@ use chrono::NaiveTime;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::api::dto::{
-    CommentCreate, Page, TaskCreate, TaskEventOut, TaskOut, TaskQuery, TaskUpdate,
-};
+use crate::api::dto::{CommentCreate, Page, TaskCreate, TaskEventOut, TaskOut, TaskQuery, TaskUpdate};
 use crate::api::error::{ApiError, ApiResult, ErrorBody};
 use crate::api::extract::{AppJson, AppPath, AppQuery, Auth};
 use crate::api::{AppState, page_limit, parse_date};
@@ -27,10 +25,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
 }
 
 fn api_cause(p: &Principal) -> Cause {
-    Cause {
-        actor: p.actor(),
-        message_id: None,
-    }
+    Cause { actor: p.actor(), message_id: None }
 }
 
 fn parse_time(value: Option<&str>) -> ApiResult<Option<NaiveTime>> {
@@ -94,12 +89,7 @@ async fn list_tasks(
         offset,
     };
     let (tasks, total) = state.store.list_tasks(p.workspace_id, &filter).await?;
-    Ok(Json(Page::new(
-        tasks.into_iter().map(TaskOut::from).collect(),
-        total,
-        limit,
-        offset,
-    )))
+    Ok(Json(Page::new(tasks.into_iter().map(TaskOut::from).collect(), total, limit, offset)))
 }
 
 /// Creates a task.
@@ -111,9 +101,7 @@ async fn create_task(
     Auth(p): Auth,
     AppJson(body): AppJson<TaskCreate>,
 ) -> ApiResult<(StatusCode, Json<TaskOut>)> {
-    state
-        .project_access(&p, body.project_id, ProjectAction::CreateTask)
-        .await?;
+    state.project_access(&p, body.project_id, ProjectAction::CreateTask).await?;
     let due_date = parse_date("due_date", body.due_date.as_deref())?;
     let due_time = parse_time(body.due_time.as_deref())?;
     if due_time.is_some() && due_date.is_none() {
@@ -125,71 +113,32 @@ async fn create_task(
     new.owners = body.owners;
     new.due_date = due_date;
     new.due_time = due_time;
-    new.priority = body
-        .priority
-        .as_deref()
-        .map(parse_priority)
-        .transpose()?
-        .unwrap_or(Priority::P2);
-    new.status = body
-        .status
-        .as_deref()
-        .map(parse_status)
-        .transpose()?
-        .unwrap_or(Status::Todo);
+    new.priority = body.priority.as_deref().map(parse_priority).transpose()?.unwrap_or(Priority::P2);
+    new.status = body.status.as_deref().map(parse_status).transpose()?.unwrap_or(Status::Todo);
     new.tags = body.tags;
-    let (task, _) = state
-        .store
-        .create_task(p.workspace_id, &new, &api_cause(&p))
-        .await?;
+    let (task, _) = state.store.create_task(p.workspace_id, &new, &api_cause(&p)).await?;
     let out = TaskOut::from(task);
     state.metrics.add("tasks_created_total", 1);
-    state
-        .audit(
-            &p,
-            "task.create",
-            "task",
-            Some(out.id.to_string()),
-            None::<&()>,
-            Some(&out),
-        )
-        .await?;
+    state.audit(&p, "task.create", "task", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-async fn readable_task(
-    state: &AppState,
-    p: &Principal,
-    id: i64,
-) -> ApiResult<(Task, Option<String>)> {
+async fn readable_task(state: &AppState, p: &Principal, id: i64) -> ApiResult<(Task, Option<String>)> {
     let task = state.store.get_task(p.workspace_id, id).await?;
-    let (_, project_role) = state
-        .project_access(p, task.project_id, ProjectAction::Read)
-        .await?;
+    let (_, project_role) = state.project_access(p, task.project_id, ProjectAction::Read).await?;
     Ok((task, project_role))
 }
 
 /// One task.
 #[utoipa::path(get, path = "/v1/tasks/{id}", tag = "tasks", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = TaskOut), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_task(
-    State(state): State<AppState>,
-    Auth(p): Auth,
-    AppPath(id): AppPath<i64>,
-) -> ApiResult<Json<TaskOut>> {
+async fn get_task(State(state): State<AppState>, Auth(p): Auth, AppPath(id): AppPath<i64>) -> ApiResult<Json<TaskOut>> {
     let (task, _) = readable_task(&state, &p, id).await?;
     Ok(Json(task.into()))
 }
 
-fn check_task_permission(
-    p: &Principal,
-    task: &Task,
-    project_role: Option<&str>,
-    action: TaskAction,
-) -> ApiResult<()> {
-    let owns = p
-        .member_id
-        .is_some_and(|m| task.owners.iter().any(|o| o.member_id == m));
+fn check_task_permission(p: &Principal, task: &Task, project_role: Option<&str>, action: TaskAction) -> ApiResult<()> {
+    let owns = p.member_id.is_some_and(|m| task.owners.iter().any(|o| o.member_id == m));
     let created = task.created_by == p.actor();
     if allows_task(p, project_role, owns, created, action) {
         Ok(())
@@ -231,57 +180,26 @@ async fn update_task(
         status: body.status.as_deref().map(parse_status).transpose()?,
         tags: body.tags,
     };
-    let (before, after) = state
-        .store
-        .update_task(p.workspace_id, id, &patch, &api_cause(&p))
-        .await?;
+    let (before, after) = state.store.update_task(p.workspace_id, id, &patch, &api_cause(&p)).await?;
     if after.due_time.is_some() && after.due_date.is_none() {
         // Roll back the inconsistency rather than store a time without a date.
-        let fix = TaskPatch {
-            due_time: Some(None),
-            ..TaskPatch::default()
-        };
-        state
-            .store
-            .update_task(p.workspace_id, id, &fix, &api_cause(&p))
-            .await?;
+        let fix = TaskPatch { due_time: Some(None), ..TaskPatch::default() };
+        state.store.update_task(p.workspace_id, id, &fix, &api_cause(&p)).await?;
         return Err(ApiError::Invalid("due_time needs a due_date".into()));
     }
     let (before, after) = (TaskOut::from(before), TaskOut::from(after));
-    state
-        .audit(
-            &p,
-            "task.update",
-            "task",
-            Some(id.to_string()),
-            Some(&before),
-            Some(&after),
-        )
-        .await?;
+    state.audit(&p, "task.update", "task", Some(id.to_string()), Some(&before), Some(&after)).await?;
     Ok(Json(after))
 }
 
 /// Deletes a task.
 #[utoipa::path(delete, path = "/v1/tasks/{id}", tag = "tasks", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn delete_task(
-    State(state): State<AppState>,
-    Auth(p): Auth,
-    AppPath(id): AppPath<i64>,
-) -> ApiResult<StatusCode> {
+async fn delete_task(State(state): State<AppState>, Auth(p): Auth, AppPath(id): AppPath<i64>) -> ApiResult<StatusCode> {
     let (task, project_role) = readable_task(&state, &p, id).await?;
     check_task_permission(&p, &task, project_role.as_deref(), TaskAction::Delete)?;
     let before = TaskOut::from(state.store.delete_task(p.workspace_id, id).await?);
-    state
-        .audit(
-            &p,
-            "task.delete",
-            "task",
-            Some(id.to_string()),
-            Some(&before),
-            None::<&()>,
-        )
-        .await?;
+    state.audit(&p, "task.delete", "task", Some(id.to_string()), Some(&before), None::<&()>).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -310,24 +228,8 @@ async fn add_comment(
     AppJson(body): AppJson<CommentCreate>,
 ) -> ApiResult<(StatusCode, Json<TaskEventOut>)> {
     let task = state.store.get_task(p.workspace_id, id).await?;
-    state
-        .project_access(&p, task.project_id, ProjectAction::Comment)
-        .await?;
-    let event = TaskEventOut::from(
-        state
-            .store
-            .add_comment(p.workspace_id, id, &body.text, &api_cause(&p))
-            .await?,
-    );
-    state
-        .audit(
-            &p,
-            "task.comment",
-            "task",
-            Some(id.to_string()),
-            None::<&()>,
-            Some(&event),
-        )
-        .await?;
+    state.project_access(&p, task.project_id, ProjectAction::Comment).await?;
+    let event = TaskEventOut::from(state.store.add_comment(p.workspace_id, id, &body.text, &api_cause(&p)).await?);
+    state.audit(&p, "task.comment", "task", Some(id.to_string()), None::<&()>, Some(&event)).await?;
     Ok((StatusCode::CREATED, Json(event)))
 }

@@ -68,8 +68,7 @@ pub struct MessageFilter {
     pub offset: i64,
 }
 
-const CHAT_COLS: &str =
-    "id, workspace_id, platform, external_id, name, project_id, mode, created_at";
+const CHAT_COLS: &str = "id, workspace_id, platform, external_id, name, project_id, mode, created_at";
 type ChatRow = (i64, i64, String, String, String, Option<i64>, String, i64);
 
 fn chat_from_row(r: ChatRow) -> Chat {
@@ -90,9 +89,7 @@ pub fn check_mode(mode: &str) -> Result<()> {
     if matches!(mode, "auto" | "propose" | "threshold") {
         Ok(())
     } else {
-        Err(Error::Invalid(format!(
-            "mode must be auto, propose or threshold; got `{mode}`"
-        )))
+        Err(Error::Invalid(format!("mode must be auto, propose or threshold; got `{mode}`")))
     }
 }
 
@@ -109,9 +106,7 @@ impl Store {
     ) -> Result<Chat> {
         check_mode(mode)?;
         if external_id.trim().is_empty() || external_id.len() > 256 {
-            return Err(Error::Invalid(
-                "chat external_id must be 1 to 256 bytes".into(),
-            ));
+            return Err(Error::Invalid("chat external_id must be 1 to 256 bytes".into()));
         }
         if let Some(project_id) = project_id {
             self.get_project(workspace_id, project_id).await?;
@@ -145,23 +140,17 @@ impl Store {
 
     /// One chat by id.
     pub async fn get_chat(&self, workspace_id: i64, id: i64) -> Result<Chat> {
-        let row: Option<ChatRow> = sqlx::query_as(&format!(
-            "SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 AND id = $2"
-        ))
-        .bind(workspace_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<ChatRow> =
+            sqlx::query_as(&format!("SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 AND id = $2"))
+                .bind(workspace_id)
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
         row.map(chat_from_row).ok_or(Error::NotFound("chat"))
     }
 
     /// One chat by its platform id.
-    pub async fn find_chat(
-        &self,
-        workspace_id: i64,
-        platform: &str,
-        external_id: &str,
-    ) -> Result<Option<Chat>> {
+    pub async fn find_chat(&self, workspace_id: i64, platform: &str, external_id: &str) -> Result<Option<Chat>> {
         let row: Option<ChatRow> = sqlx::query_as(&format!(
             "SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 AND platform = $2 AND external_id = $3"
         ))
@@ -175,12 +164,11 @@ impl Store {
 
     /// All chats of the workspace.
     pub async fn list_chats(&self, workspace_id: i64) -> Result<Vec<Chat>> {
-        let rows: Vec<ChatRow> = sqlx::query_as(&format!(
-            "SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 ORDER BY id"
-        ))
-        .bind(workspace_id)
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<ChatRow> =
+            sqlx::query_as(&format!("SELECT {CHAT_COLS} FROM chats WHERE workspace_id = $1 ORDER BY id"))
+                .bind(workspace_id)
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows.into_iter().map(chat_from_row).collect())
     }
 
@@ -239,51 +227,33 @@ impl Store {
         if let Some((id,)) = inserted {
             return Ok((id, true));
         }
-        let (id,): (i64,) =
-            sqlx::query_as("SELECT id FROM messages WHERE chat_id = $1 AND external_id = $2")
-                .bind(new.chat_id)
-                .bind(new.external_id.clone())
-                .fetch_one(self.pool())
-                .await?;
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM messages WHERE chat_id = $1 AND external_id = $2")
+            .bind(new.chat_id)
+            .bind(new.external_id.clone())
+            .fetch_one(self.pool())
+            .await?;
         Ok((id, false))
     }
 
     /// Marks a message as processed by the pipeline.
     pub async fn mark_processed(&self, message_id: i64) -> Result<()> {
-        sqlx::query("UPDATE messages SET processed = 1 WHERE id = $1")
-            .bind(message_id)
-            .execute(self.pool())
-            .await?;
+        sqlx::query("UPDATE messages SET processed = 1 WHERE id = $1").bind(message_id).execute(self.pool()).await?;
         Ok(())
     }
 
     /// Messages not yet processed, oldest first.
     pub async fn unprocessed_messages(&self, limit: i64) -> Result<Vec<Message>> {
-        self.query_messages_sql(
-            "WHERE m.processed = 0",
-            limit,
-            0,
-            Vec::new(),
-            "ORDER BY m.id",
-        )
-        .await
+        self.query_messages_sql("WHERE m.processed = 0", limit, 0, Vec::new(), "ORDER BY m.id").await
     }
 
     /// One message by id.
     pub async fn get_message(&self, id: i64) -> Result<Message> {
-        let mut rows = self
-            .query_messages_sql("WHERE m.id = $1", 1, 0, vec![Bind::Int(id)], "")
-            .await?;
+        let mut rows = self.query_messages_sql("WHERE m.id = $1", 1, 0, vec![Bind::Int(id)], "").await?;
         rows.pop().ok_or(Error::NotFound("message"))
     }
 
     /// The last `n` messages of a chat before message `before_id`, oldest first.
-    pub async fn recent_messages(
-        &self,
-        chat_id: i64,
-        before_id: i64,
-        n: i64,
-    ) -> Result<Vec<Message>> {
+    pub async fn recent_messages(&self, chat_id: i64, before_id: i64, n: i64) -> Result<Vec<Message>> {
         let mut rows = self
             .query_messages_sql(
                 "WHERE m.chat_id = $1 AND m.id < $2",
@@ -298,11 +268,7 @@ impl Store {
     }
 
     /// Searches the archive of the workspace, newest first.
-    pub async fn search_messages(
-        &self,
-        workspace_id: i64,
-        filter: &MessageFilter,
-    ) -> Result<(Vec<Message>, i64)> {
+    pub async fn search_messages(&self, workspace_id: i64, filter: &MessageFilter) -> Result<(Vec<Message>, i64)> {
         let mut binds = vec![Bind::Int(workspace_id)];
         let mut clauses = vec!["c.workspace_id = $1".to_string()];
         let mut push = |clause: &str, bind: Bind, binds: &mut Vec<Bind>| {
@@ -327,11 +293,7 @@ impl Store {
                 pattern.push(ch);
             }
             pattern.push('%');
-            push(
-                "LOWER(m.text) LIKE $? ESCAPE '\\'",
-                Bind::Text(pattern),
-                &mut binds,
-            );
+            push("LOWER(m.text) LIKE $? ESCAPE '\\'", Bind::Text(pattern), &mut binds);
         }
         if let Some(since) = filter.since {
             push("m.sent_at >= $?", Bind::Int(since), &mut binds);
@@ -340,8 +302,7 @@ impl Store {
             push("m.sent_at < $?", Bind::Int(until), &mut binds);
         }
         let where_sql = format!("WHERE {}", clauses.join(" AND "));
-        let count_sql =
-            format!("SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql}");
+        let count_sql = format!("SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql}");
         let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
         for b in &binds {
             count = match b {
@@ -375,19 +336,7 @@ impl Store {
              m.members, m.received_at, m.processed FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql} \
              {order} LIMIT {limit} OFFSET {offset}"
         );
-        type Row = (
-            i64,
-            i64,
-            String,
-            String,
-            String,
-            i64,
-            String,
-            Option<String>,
-            String,
-            i64,
-            i64,
-        );
+        type Row = (i64, i64, String, String, String, i64, String, Option<String>, String, i64, i64);
         let mut q = sqlx::query_as::<_, Row>(&sql);
         for b in binds {
             q = match b {

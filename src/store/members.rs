@@ -44,8 +44,7 @@ pub struct MemberPatch {
 }
 
 type MemberRow = (i64, i64, String, String, String, String, i64, i64, i64);
-const MEMBER_COLS: &str =
-    "id, workspace_id, name, aliases, platform_ids, skills, active, placeholder, created_at";
+const MEMBER_COLS: &str = "id, workspace_id, name, aliases, platform_ids, skills, active, placeholder, created_at";
 
 fn from_row(r: MemberRow) -> Member {
     Member {
@@ -65,9 +64,7 @@ fn from_row(r: MemberRow) -> Member {
 pub fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 64 {
-        return Err(Error::Invalid(
-            "member name must be 1 to 64 characters".into(),
-        ));
+        return Err(Error::Invalid("member name must be 1 to 64 characters".into()));
     }
     Ok(name.to_string())
 }
@@ -84,13 +81,12 @@ impl Store {
 
     /// One member of the workspace.
     pub async fn get_member(&self, workspace_id: i64, id: i64) -> Result<Member> {
-        let row: Option<MemberRow> = sqlx::query_as(&format!(
-            "SELECT {MEMBER_COLS} FROM members WHERE workspace_id = $1 AND id = $2"
-        ))
-        .bind(workspace_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<MemberRow> =
+            sqlx::query_as(&format!("SELECT {MEMBER_COLS} FROM members WHERE workspace_id = $1 AND id = $2"))
+                .bind(workspace_id)
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
         row.map(from_row).ok_or(Error::NotFound("member"))
     }
 
@@ -107,12 +103,7 @@ impl Store {
     }
 
     /// Applies a patch; returns the member before and after.
-    pub async fn update_member(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        patch: &MemberPatch,
-    ) -> Result<(Member, Member)> {
+    pub async fn update_member(&self, workspace_id: i64, id: i64, patch: &MemberPatch) -> Result<(Member, Member)> {
         let before = self.get_member(workspace_id, id).await?;
         let mut after = before.clone();
         if let Some(name) = &patch.name {
@@ -154,9 +145,7 @@ pub fn pick_by_name<'m>(members: &'m [Member], name: &str) -> Option<&'m Member>
     if let Some(m) = members.iter().find(|m| m.name == name) {
         return Some(m);
     }
-    let mut by_alias = members
-        .iter()
-        .filter(|m| m.aliases.iter().any(|a| a == name));
+    let mut by_alias = members.iter().filter(|m| m.aliases.iter().any(|a| a == name));
     match (by_alias.next(), by_alias.next()) {
         (Some(m), None) => Some(m),
         _ => None,
@@ -164,33 +153,25 @@ pub fn pick_by_name<'m>(members: &'m [Member], name: &str) -> Option<&'m Member>
 }
 
 pub(crate) async fn members_of(conn: &mut AnyConnection, workspace_id: i64) -> Result<Vec<Member>> {
-    let rows: Vec<MemberRow> = sqlx::query_as(&format!(
-        "SELECT {MEMBER_COLS} FROM members WHERE workspace_id = $1 ORDER BY name"
-    ))
-    .bind(workspace_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<MemberRow> =
+        sqlx::query_as(&format!("SELECT {MEMBER_COLS} FROM members WHERE workspace_id = $1 ORDER BY name"))
+            .bind(workspace_id)
+            .fetch_all(&mut *conn)
+            .await?;
     Ok(rows.into_iter().map(from_row).collect())
 }
 
-pub(crate) async fn insert_member(
-    conn: &mut AnyConnection,
-    workspace_id: i64,
-    new: &NewMember,
-) -> Result<Member> {
+pub(crate) async fn insert_member(conn: &mut AnyConnection, workspace_id: i64, new: &NewMember) -> Result<Member> {
     let name = check_name(&new.name)?;
     // Checked first so that PostgreSQL does not burn a sequence value on the failed insert
     // (ids then match SQLite's); the unique constraint still settles races.
-    let existing: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM members WHERE workspace_id = $1 AND name = $2")
-            .bind(workspace_id)
-            .bind(name.clone())
-            .fetch_optional(&mut *conn)
-            .await?;
+    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM members WHERE workspace_id = $1 AND name = $2")
+        .bind(workspace_id)
+        .bind(name.clone())
+        .fetch_optional(&mut *conn)
+        .await?;
     if existing.is_some() {
-        return Err(Error::Conflict(
-            "a member with this name already exists".into(),
-        ));
+        return Err(Error::Conflict("a member with this name already exists".into()));
     }
     let created_at = now_ms();
     let res: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(

@@ -17,6 +17,7 @@ pub mod tasks;
 pub mod tokens;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -70,11 +71,7 @@ pub struct StoreConfig {
 impl StoreConfig {
     /// Settings for `url` with the defaults.
     pub fn new(url: &str) -> Self {
-        StoreConfig {
-            url: url.to_string(),
-            max_connections: 8,
-            pg_schema: None,
-        }
+        StoreConfig { url: url.to_string(), max_connections: 8, pg_schema: None }
     }
 }
 
@@ -83,6 +80,39 @@ impl StoreConfig {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite has one writer at a time; queueing writers here (instead of in SQLite's
+    /// sleep-and-retry busy handler) keeps write throughput up under concurrency.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Token hash → (token, when looked up); see `Store::find_token`.
+    token_cache: Arc<std::sync::Mutex<std::collections::HashMap<String, (tokens::Token, i64)>>>,
+}
+
+/// A write transaction; on SQLite it also holds the store's write lock until it ends.
+/// Derefs to the connection, so `&mut *tx` is an executor as with a plain transaction.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    /// Commits the transaction (and releases the write lock).
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -117,19 +147,11 @@ impl Store {
             }
             Backend::Postgres => {
                 if let Some(schema) = &config.pg_schema {
-                    if !schema
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    {
+                    if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                         return Err(Error::Invalid(format!("bad schema name `{schema}`")));
                     }
-                    let admin = AnyPoolOptions::new()
-                        .max_connections(1)
-                        .connect(&url)
-                        .await?;
-                    admin
-                        .execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str())
-                        .await?;
+                    let admin = AnyPoolOptions::new().max_connections(1).connect(&url).await?;
+                    admin.execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str()).await?;
                     admin.close().await;
                     let set_path = format!("SET search_path TO {schema}");
                     options
@@ -151,7 +173,8 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        let store = Store { pool, backend };
+        let store =
+            Store { pool, backend, write_lock: Arc::new(tokio::sync::Mutex::new(())), token_cache: Arc::default() };
         store.ensure_default_workspace().await?;
         Ok(store)
     }
@@ -159,6 +182,21 @@ impl Store {
     /// The pool, for modules that run their own queries.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: a deferred transaction
+    /// that reads first and writes later fails at once with `SQLITE_BUSY` when another writer got
+    /// there in between (busy_timeout does not apply to that lock upgrade), while an immediate one
+    /// queues for the write lock.
+    pub async fn begin_write(&self) -> Result<WriteTx> {
+        match self.backend {
+            Backend::Sqlite => {
+                let guard = self.write_lock.clone().lock_owned().await;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTx { tx, _guard: Some(guard) })
+            }
+            Backend::Postgres => Ok(WriteTx { tx: self.pool.begin().await?, _guard: None }),
+        }
     }
 
     /// The SQL dialect behind this store.
@@ -173,9 +211,8 @@ impl Store {
     }
 
     async fn ensure_default_workspace(&self) -> Result<()> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1")
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1").fetch_optional(&self.pool).await?;
         if row.is_none() {
             sqlx::query("INSERT INTO workspaces (name, timezone, created_at) VALUES ($1, $2, $3)")
                 .bind("default")
@@ -189,14 +226,17 @@ impl Store {
 
     /// The id of the default workspace (the first one).
     pub async fn default_workspace(&self) -> Result<i64> {
-        let row: (i64,) = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1")
-            .fetch_one(&self.pool)
-            .await?;
+        let row: (i64,) = sqlx::query_as("SELECT id FROM workspaces ORDER BY id LIMIT 1").fetch_one(&self.pool).await?;
         Ok(row.0)
     }
 
     /// Writes one audit row: who did what to which target, with the state before and after.
     pub async fn audit(&self, entry: &AuditEntry<'_>) -> Result<()> {
+        // One autocommit statement, queued behind the SQLite write lock like transactions are.
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
         sqlx::query(
             "INSERT INTO audit_log (workspace_id, actor, role, action, target_kind, target_id, before_json, \
              after_json, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -216,12 +256,7 @@ impl Store {
     }
 
     /// The newest audit rows of a workspace, newest first.
-    pub async fn audit_rows(
-        &self,
-        workspace_id: i64,
-        limit: i64,
-        before_id: Option<i64>,
-    ) -> Result<Vec<AuditRow>> {
+    pub async fn audit_rows(&self, workspace_id: i64, limit: i64, before_id: Option<i64>) -> Result<Vec<AuditRow>> {
         let rows: Vec<(i64, String, String, String, String, Option<String>, Option<String>, Option<String>, i64)> =
             sqlx::query_as(
                 "SELECT id, actor, role, action, target_kind, target_id, before_json, after_json, created_at \
@@ -300,11 +335,7 @@ fn normalise_url(url: &str) -> Result<(Backend, String)> {
         }
         // Create the file when it does not exist yet.
         let sep = if rest.contains('?') { '&' } else { '?' };
-        let with_mode = if rest.contains("mode=") {
-            url.to_string()
-        } else {
-            format!("{url}{sep}mode=rwc")
-        };
+        let with_mode = if rest.contains("mode=") { url.to_string() } else { format!("{url}{sep}mode=rwc") };
         return Ok((Backend::Sqlite, with_mode));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -325,13 +356,7 @@ pub enum Status {
 
 impl Status {
     /// All statuses in board order.
-    pub const ALL: [Status; 5] = [
-        Status::Proposed,
-        Status::Todo,
-        Status::Doing,
-        Status::Done,
-        Status::Cancelled,
-    ];
+    pub const ALL: [Status; 5] = [Status::Proposed, Status::Todo, Status::Doing, Status::Done, Status::Cancelled];
 
     /// The stored spelling.
     pub fn as_str(self) -> &'static str {
@@ -353,14 +378,9 @@ impl Status {
 impl FromStr for Status {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        Status::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "status must be one of proposed, todo, doing, done, cancelled; got `{s}`"
-                ))
-            })
+        Status::ALL.into_iter().find(|st| st.as_str() == s).ok_or_else(|| {
+            Error::Invalid(format!("status must be one of proposed, todo, doing, done, cancelled; got `{s}`"))
+        })
     }
 }
 
@@ -393,9 +413,7 @@ impl FromStr for Priority {
             "P1" | "p1" => Ok(Priority::P1),
             "P2" | "p2" => Ok(Priority::P2),
             "P3" | "p3" => Ok(Priority::P3),
-            _ => Err(Error::Invalid(format!(
-                "priority must be P0, P1, P2 or P3; got `{s}`"
-            ))),
+            _ => Err(Error::Invalid(format!("priority must be P0, P1, P2 or P3; got `{s}`"))),
         }
     }
 }

@@ -54,8 +54,7 @@ pub struct ProjectMember {
 }
 
 type ProjectRow = (i64, i64, String, String, i64, String, i64, i64);
-const PROJECT_COLS: &str =
-    "id, workspace_id, name, description, archived, created_by, created_at, updated_at";
+const PROJECT_COLS: &str = "id, workspace_id, name, description, archived, created_by, created_at, updated_at";
 
 fn project_from_row(r: ProjectRow) -> Project {
     Project {
@@ -74,24 +73,14 @@ type StageRow = (i64, i64, String, i64, Option<String>, Option<String>, i64);
 const STAGE_COLS: &str = "id, project_id, name, position, start_date, end_date, created_at";
 
 fn stage_from_row(r: StageRow) -> Stage {
-    Stage {
-        id: r.0,
-        project_id: r.1,
-        name: r.2,
-        position: r.3,
-        start_date: r.4,
-        end_date: r.5,
-        created_at: r.6,
-    }
+    Stage { id: r.0, project_id: r.1, name: r.2, position: r.3, start_date: r.4, end_date: r.5, created_at: r.6 }
 }
 
 /// Checks a project or stage name: 1 to 200 characters after trimming.
 pub fn check_title(what: &str, name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(Error::Invalid(format!(
-            "{what} must be 1 to 200 characters"
-        )));
+        return Err(Error::Invalid(format!("{what} must be 1 to 200 characters")));
     }
     Ok(name.to_string())
 }
@@ -129,7 +118,7 @@ impl Store {
     ) -> Result<Project> {
         let name = check_title("project name", name)?;
         let now = now_ms();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO projects (workspace_id, name, description, archived, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, 0, $4, $5, $5) RETURNING id",
@@ -142,13 +131,11 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if let Some(member_id) = owner {
-            sqlx::query(
-                "INSERT INTO project_members (project_id, member_id, role) VALUES ($1, $2, 'pm')",
-            )
-            .bind(id)
-            .bind(member_id)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("INSERT INTO project_members (project_id, member_id, role) VALUES ($1, $2, 'pm')")
+                .bind(id)
+                .bind(member_id)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(Project {
@@ -165,30 +152,23 @@ impl Store {
 
     /// One project of the workspace.
     pub async fn get_project(&self, workspace_id: i64, id: i64) -> Result<Project> {
-        let row: Option<ProjectRow> = sqlx::query_as(&format!(
-            "SELECT {PROJECT_COLS} FROM projects WHERE workspace_id = $1 AND id = $2"
-        ))
-        .bind(workspace_id)
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<ProjectRow> =
+            sqlx::query_as(&format!("SELECT {PROJECT_COLS} FROM projects WHERE workspace_id = $1 AND id = $2"))
+                .bind(workspace_id)
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
         row.map(project_from_row).ok_or(Error::NotFound("project"))
     }
 
     /// The projects a caller may see, oldest first.
-    pub async fn list_projects(
-        &self,
-        workspace_id: i64,
-        visibility: Visibility,
-    ) -> Result<Vec<Project>> {
+    pub async fn list_projects(&self, workspace_id: i64, visibility: Visibility) -> Result<Vec<Project>> {
         let rows: Vec<ProjectRow> = match visibility {
             Visibility::All => {
-                sqlx::query_as(&format!(
-                    "SELECT {PROJECT_COLS} FROM projects WHERE workspace_id = $1 ORDER BY id"
-                ))
-                .bind(workspace_id)
-                .fetch_all(self.pool())
-                .await?
+                sqlx::query_as(&format!("SELECT {PROJECT_COLS} FROM projects WHERE workspace_id = $1 ORDER BY id"))
+                    .bind(workspace_id)
+                    .fetch_all(self.pool())
+                    .await?
             }
             Visibility::MemberOf(member_id) => {
                 sqlx::query_as(&format!(
@@ -206,12 +186,7 @@ impl Store {
     }
 
     /// Applies a patch; returns the project before and after.
-    pub async fn update_project(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        patch: &ProjectPatch,
-    ) -> Result<(Project, Project)> {
+    pub async fn update_project(&self, workspace_id: i64, id: i64, patch: &ProjectPatch) -> Result<(Project, Project)> {
         let before = self.get_project(workspace_id, id).await?;
         let mut after = before.clone();
         if let Some(name) = &patch.name {
@@ -238,7 +213,7 @@ impl Store {
     /// Deletes a project with its stages, tasks and memberships; unbinds its chats.
     pub async fn delete_project(&self, workspace_id: i64, id: i64) -> Result<Project> {
         let before = self.get_project(workspace_id, id).await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         // Explicit deletes rather than relying on ON DELETE CASCADE, which SQLite only honours
         // with `PRAGMA foreign_keys` on for that connection.
         for sql in [
@@ -258,54 +233,43 @@ impl Store {
 
     /// The project role (`pm`, `member`, `guest`) of a member, if they belong to the project.
     pub async fn project_role(&self, project_id: i64, member_id: i64) -> Result<Option<String>> {
-        let row: Option<(String,)> = sqlx::query_as(
-            "SELECT role FROM project_members WHERE project_id = $1 AND member_id = $2",
-        )
-        .bind(project_id)
-        .bind(member_id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT role FROM project_members WHERE project_id = $1 AND member_id = $2")
+                .bind(project_id)
+                .bind(member_id)
+                .fetch_optional(self.pool())
+                .await?;
         Ok(row.map(|r| r.0))
     }
 
     /// Adds a member to a project, or changes their project role.
-    pub async fn set_project_member(
-        &self,
-        project_id: i64,
-        member_id: i64,
-        role: &str,
-    ) -> Result<()> {
+    pub async fn set_project_member(&self, project_id: i64, member_id: i64, role: &str) -> Result<()> {
         if !matches!(role, "pm" | "member" | "guest") {
-            return Err(Error::Invalid(format!(
-                "project role must be pm, member or guest; got `{role}`"
-            )));
+            return Err(Error::Invalid(format!("project role must be pm, member or guest; got `{role}`")));
         }
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM project_members WHERE project_id = $1 AND member_id = $2")
             .bind(project_id)
             .bind(member_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO project_members (project_id, member_id, role) VALUES ($1, $2, $3)",
-        )
-        .bind(project_id)
-        .bind(member_id)
-        .bind(role.to_string())
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("INSERT INTO project_members (project_id, member_id, role) VALUES ($1, $2, $3)")
+            .bind(project_id)
+            .bind(member_id)
+            .bind(role.to_string())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Removes a member from a project.
     pub async fn remove_project_member(&self, project_id: i64, member_id: i64) -> Result<()> {
-        let res =
-            sqlx::query("DELETE FROM project_members WHERE project_id = $1 AND member_id = $2")
-                .bind(project_id)
-                .bind(member_id)
-                .execute(self.pool())
-                .await?;
+        let res = sqlx::query("DELETE FROM project_members WHERE project_id = $1 AND member_id = $2")
+            .bind(project_id)
+            .bind(member_id)
+            .execute(self.pool())
+            .await?;
         if res.rows_affected() == 0 {
             return Err(Error::NotFound("project member"));
         }
@@ -321,14 +285,7 @@ impl Store {
         .bind(project_id)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ProjectMember {
-                member_id: r.0,
-                name: r.1,
-                role: r.2,
-            })
-            .collect())
+        Ok(rows.into_iter().map(|r| ProjectMember { member_id: r.0, name: r.1, role: r.2 }).collect())
     }
 
     /// Creates a stage at the end of the project's stage list unless a position is given.
@@ -339,11 +296,10 @@ impl Store {
         let position = match fields.position {
             Some(p) => p,
             None => {
-                let (n,): (i64,) =
-                    sqlx::query_as("SELECT COUNT(*) FROM stages WHERE project_id = $1")
-                        .bind(project_id)
-                        .fetch_one(self.pool())
-                        .await?;
+                let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM stages WHERE project_id = $1")
+                    .bind(project_id)
+                    .fetch_one(self.pool())
+                    .await?;
                 n
             }
         };
@@ -360,25 +316,16 @@ impl Store {
         .bind(now)
         .fetch_one(self.pool())
         .await?;
-        Ok(Stage {
-            id,
-            project_id,
-            name,
-            position,
-            start_date,
-            end_date,
-            created_at: now,
-        })
+        Ok(Stage { id, project_id, name, position, start_date, end_date, created_at: now })
     }
 
     /// The stages of a project in order.
     pub async fn list_stages(&self, project_id: i64) -> Result<Vec<Stage>> {
-        let rows: Vec<StageRow> = sqlx::query_as(&format!(
-            "SELECT {STAGE_COLS} FROM stages WHERE project_id = $1 ORDER BY position, id"
-        ))
-        .bind(project_id)
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<StageRow> =
+            sqlx::query_as(&format!("SELECT {STAGE_COLS} FROM stages WHERE project_id = $1 ORDER BY position, id"))
+                .bind(project_id)
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows.into_iter().map(stage_from_row).collect())
     }
 
@@ -396,12 +343,7 @@ impl Store {
     }
 
     /// Applies a patch to a stage; returns it before and after.
-    pub async fn update_stage(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        fields: &StageFields,
-    ) -> Result<(Stage, Stage)> {
+    pub async fn update_stage(&self, workspace_id: i64, id: i64, fields: &StageFields) -> Result<(Stage, Stage)> {
         let before = self.get_stage(workspace_id, id).await?;
         let mut after = before.clone();
         if let Some(name) = &fields.name {
@@ -430,15 +372,9 @@ impl Store {
     /// Deletes a stage; its tasks stay in the project without a stage.
     pub async fn delete_stage(&self, workspace_id: i64, id: i64) -> Result<Stage> {
         let before = self.get_stage(workspace_id, id).await?;
-        let mut tx = self.pool().begin().await?;
-        sqlx::query("UPDATE tasks SET stage_id = NULL WHERE stage_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM stages WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE tasks SET stage_id = NULL WHERE stage_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM stages WHERE id = $1").bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(before)
     }

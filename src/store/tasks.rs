@@ -6,9 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::AnyConnection;
 
-use crate::store::members::{
-    Member, NewMember, insert_member, map_unique, members_of, pick_by_name,
-};
+use crate::store::members::{Member, NewMember, insert_member, map_unique, members_of, pick_by_name};
 use crate::store::{Error, Priority, Result, Status, Store, json_list, now_ms, to_json_list};
 
 /// A stored task with its owners.
@@ -203,12 +201,8 @@ fn task_from_row(r: TaskRow) -> Task {
         stage_id: r.stage_id,
         title: r.title,
         description: r.description,
-        due_date: r
-            .due_date
-            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-        due_time: r
-            .due_time
-            .and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+        due_date: r.due_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        due_time: r.due_time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
         priority: r.priority.parse().unwrap_or(Priority::P2),
         status: r.status.parse().unwrap_or(Status::Todo),
         tags: json_list(&r.tags),
@@ -295,55 +289,44 @@ impl Store {
     ///
     /// When `source_message` is set and a task with the same chat, message and title exists,
     /// that task is returned instead (`false` in the second field): creation from chat is idempotent.
-    pub async fn create_task(
-        &self,
-        workspace_id: i64,
-        new: &NewTask,
-        cause: &Cause,
-    ) -> Result<(Task, bool)> {
+    pub async fn create_task(&self, workspace_id: i64, new: &NewTask, cause: &Cause) -> Result<(Task, bool)> {
         let title = check_task_title(&new.title)?;
         let tags = check_tags(&new.tags)?;
         if new.owners.len() > 32 {
             return Err(Error::Invalid("at most 32 owners".into()));
         }
-        let mut tx = self.pool().begin().await?;
-        let project: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM projects WHERE id = $1 AND workspace_id = $2")
-                .bind(new.project_id)
-                .bind(workspace_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if project.is_none() {
-            return Err(Error::NotFound("project"));
-        }
+        // Reads happen before the write transaction so the SQLite write lock is held only for
+        // the inserts (each statement costs tens of microseconds through sqlx).
+        let mut conn = self.pool().acquire().await?;
         if let Some(stage_id) = new.stage_id {
-            check_stage(&mut tx, new.project_id, stage_id).await?;
+            check_stage(&mut conn, new.project_id, stage_id).await?;
         }
         if let Some(message_id) = &new.source_message {
-            let existing: Option<(i64,)> = sqlx::query_as(
-                "SELECT id FROM tasks WHERE source_chat = $1 AND source_message = $2 AND title = $3",
-            )
-            .bind(new.source_chat.clone())
-            .bind(message_id.clone())
-            .bind(title.clone())
-            .fetch_optional(&mut *tx)
-            .await?;
+            let existing: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM tasks WHERE source_chat = $1 AND source_message = $2 AND title = $3")
+                    .bind(new.source_chat.clone())
+                    .bind(message_id.clone())
+                    .bind(title.clone())
+                    .fetch_optional(&mut *conn)
+                    .await?;
             if let Some((id,)) = existing {
-                drop(tx);
+                drop(conn);
                 return Ok((self.get_task(workspace_id, id).await?, false));
             }
         }
-        let owners = resolve_owners(&mut tx, workspace_id, &new.owners).await?;
+        let members = if new.owners.is_empty() { Vec::new() } else { members_of(&mut conn, workspace_id).await? };
+        drop(conn);
+        let mut tx = self.begin_write().await?;
+        let owners = resolve_owners(&mut tx, workspace_id, members, &new.owners).await?;
         let now = now_ms();
-        let done_at = if new.status == Status::Done {
-            Some(now)
-        } else {
-            None
-        };
-        let res: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
+        let done_at = if new.status == Status::Done { Some(now) } else { None };
+        // The project check rides on the insert: no row comes back when the project is not in
+        // this workspace.
+        let res: std::result::Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
             "INSERT INTO tasks (project_id, stage_id, title, description, due_date, due_time, priority, status, tags, \
              source_chat, source_message, confidence, evidence, created_by, created_at, updated_at, done_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id",
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16 \
+             WHERE EXISTS (SELECT 1 FROM projects WHERE id = $1 AND workspace_id = $17) RETURNING id",
         )
         .bind(new.project_id)
         .bind(new.stage_id)
@@ -361,30 +344,14 @@ impl Store {
         .bind(cause.actor.clone())
         .bind(now)
         .bind(done_at)
-        .fetch_one(&mut *tx)
+        .bind(workspace_id)
+        .fetch_optional(&mut *tx)
         .await;
-        let (id,) = map_unique(
-            res,
-            "this chat message already produced a task with this title",
-        )?;
-        for owner in &owners {
-            sqlx::query("INSERT INTO task_owners (task_id, member_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(owner.member_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        insert_event(
-            &mut tx,
-            id,
-            cause,
-            "created",
-            None,
-            None,
-            Some(title.clone()),
-            now,
-        )
-        .await?;
+        let Some((id,)) = map_unique(res, "this chat message already produced a task with this title")? else {
+            return Err(Error::NotFound("project"));
+        };
+        insert_owners(&mut tx, id, &owners).await?;
+        insert_event(&mut tx, id, cause, "created", None, None, Some(title.clone()), now).await?;
         tx.commit().await?;
         let task = Task {
             id,
@@ -422,20 +389,12 @@ impl Store {
         .await?;
         let mut task = row.map(task_from_row).ok_or(Error::NotFound("task"))?;
         let mut conn = self.pool().acquire().await?;
-        task.owners = owners_of(&mut conn, &[task.id])
-            .await?
-            .into_iter()
-            .map(|(_, o)| o)
-            .collect();
+        task.owners = owners_of(&mut conn, &[task.id]).await?.into_iter().map(|(_, o)| o).collect();
         Ok(task)
     }
 
     /// A page of tasks matching `filter`, ordered by due date (undated last) then id, and the total count.
-    pub async fn list_tasks(
-        &self,
-        workspace_id: i64,
-        filter: &TaskFilter,
-    ) -> Result<(Vec<Task>, i64)> {
+    pub async fn list_tasks(&self, workspace_id: i64, filter: &TaskFilter) -> Result<(Vec<Task>, i64)> {
         let mut args = Args::default();
         let mut clauses = vec![format!("p.workspace_id = {}", args.push_int(workspace_id))];
         if let Some(visible) = &filter.visible_projects {
@@ -452,10 +411,7 @@ impl Store {
             clauses.push(format!("t.stage_id = {}", args.push_int(stage_id)));
         }
         if let Some(status) = filter.status {
-            clauses.push(format!(
-                "t.status = {}",
-                args.push_text(status.as_str().to_string())
-            ));
+            clauses.push(format!("t.status = {}", args.push_text(status.as_str().to_string())));
         }
         if let Some(owner) = &filter.owner {
             clauses.push(format!(
@@ -465,52 +421,31 @@ impl Store {
             ));
         }
         if let Some(tag) = &filter.tag {
-            let pattern = format!(
-                "%{}%",
-                like_escape(&serde_json::to_string(tag).unwrap_or_default())
-            );
-            clauses.push(format!(
-                "t.tags LIKE {} ESCAPE '\\'",
-                args.push_text(pattern)
-            ));
+            let pattern = format!("%{}%", like_escape(&serde_json::to_string(tag).unwrap_or_default()));
+            clauses.push(format!("t.tags LIKE {} ESCAPE '\\'", args.push_text(pattern)));
         }
         if let Some(before) = filter.due_before {
-            clauses.push(format!(
-                "t.due_date <= {}",
-                args.push_text(before.format("%Y-%m-%d").to_string())
-            ));
+            clauses.push(format!("t.due_date <= {}", args.push_text(before.format("%Y-%m-%d").to_string())));
         }
         if let Some(after) = filter.due_after {
-            clauses.push(format!(
-                "t.due_date >= {}",
-                args.push_text(after.format("%Y-%m-%d").to_string())
-            ));
+            clauses.push(format!("t.due_date >= {}", args.push_text(after.format("%Y-%m-%d").to_string())));
         }
         if let Some(text) = &filter.text {
             let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
             let p = args.push_text(pattern);
-            clauses.push(format!(
-                "(LOWER(t.title) LIKE {p} ESCAPE '\\' OR LOWER(t.description) LIKE {p} ESCAPE '\\')"
-            ));
+            clauses.push(format!("(LOWER(t.title) LIKE {p} ESCAPE '\\' OR LOWER(t.description) LIKE {p} ESCAPE '\\')"));
         }
         let where_sql = clauses.join(" AND ");
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE {where_sql}"
-        );
-        let (total,): (i64,) = args
-            .bind_count(sqlx::query_as(&count_sql))
-            .fetch_one(self.pool())
-            .await?;
+        let count_sql =
+            format!("SELECT COUNT(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE {where_sql}");
+        let (total,): (i64,) = args.bind_count(sqlx::query_as(&count_sql)).fetch_one(self.pool()).await?;
         let limit = args.push_int(filter.limit.clamp(1, 500));
         let offset = args.push_int(filter.offset.max(0));
         let sql = format!(
             "SELECT {TASK_COLS} FROM tasks t JOIN projects p ON p.id = t.project_id WHERE {where_sql} \
              ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT {limit} OFFSET {offset}"
         );
-        let rows: Vec<TaskRow> = args
-            .bind(sqlx::query_as(&sql))
-            .fetch_all(self.pool())
-            .await?;
+        let rows: Vec<TaskRow> = args.bind(sqlx::query_as(&sql)).fetch_all(self.pool()).await?;
         let mut tasks: Vec<Task> = rows.into_iter().map(task_from_row).collect();
         let ids: Vec<i64> = tasks.iter().map(|t| t.id).collect();
         let mut conn = self.pool().acquire().await?;
@@ -534,25 +469,17 @@ impl Store {
         let before = self.get_task(workspace_id, id).await?;
         let mut after = before.clone();
         let mut changes: Vec<(&'static str, Option<String>, Option<String>)> = Vec::new();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(title) = &patch.title {
             after.title = check_task_title(title)?;
             if after.title != before.title {
-                changes.push((
-                    "title",
-                    Some(before.title.clone()),
-                    Some(after.title.clone()),
-                ));
+                changes.push(("title", Some(before.title.clone()), Some(after.title.clone())));
             }
         }
         if let Some(description) = &patch.description {
             after.description = description.clone();
             if after.description != before.description {
-                changes.push((
-                    "description",
-                    Some(before.description.clone()),
-                    Some(after.description.clone()),
-                ));
+                changes.push(("description", Some(before.description.clone()), Some(after.description.clone())));
             }
         }
         if let Some(stage_id) = patch.stage_id {
@@ -561,88 +488,51 @@ impl Store {
             }
             after.stage_id = stage_id;
             if after.stage_id != before.stage_id {
-                changes.push((
-                    "stage_id",
-                    before.stage_id.map(|s| s.to_string()),
-                    stage_id.map(|s| s.to_string()),
-                ));
+                changes.push(("stage_id", before.stage_id.map(|s| s.to_string()), stage_id.map(|s| s.to_string())));
             }
         }
         if let Some(due_date) = patch.due_date {
             after.due_date = due_date;
             if after.due_date != before.due_date {
-                changes.push((
-                    "due_date",
-                    fmt_date(before.due_date),
-                    fmt_date(after.due_date),
-                ));
+                changes.push(("due_date", fmt_date(before.due_date), fmt_date(after.due_date)));
             }
         }
         if let Some(due_time) = patch.due_time {
             after.due_time = due_time;
             if after.due_time != before.due_time {
-                changes.push((
-                    "due_time",
-                    fmt_time(before.due_time),
-                    fmt_time(after.due_time),
-                ));
+                changes.push(("due_time", fmt_time(before.due_time), fmt_time(after.due_time)));
             }
         }
         if let Some(priority) = patch.priority {
             after.priority = priority;
             if after.priority != before.priority {
-                changes.push((
-                    "priority",
-                    Some(before.priority.as_str().into()),
-                    Some(priority.as_str().into()),
-                ));
+                changes.push(("priority", Some(before.priority.as_str().into()), Some(priority.as_str().into())));
             }
         }
         if let Some(status) = patch.status {
             after.status = status;
             if after.status != before.status {
-                changes.push((
-                    "status",
-                    Some(before.status.as_str().into()),
-                    Some(status.as_str().into()),
-                ));
-                after.done_at = if status == Status::Done {
-                    Some(now_ms())
-                } else {
-                    None
-                };
+                changes.push(("status", Some(before.status.as_str().into()), Some(status.as_str().into())));
+                after.done_at = if status == Status::Done { Some(now_ms()) } else { None };
             }
         }
         if let Some(tags) = &patch.tags {
             after.tags = check_tags(tags)?;
             if after.tags != before.tags {
-                changes.push((
-                    "tags",
-                    Some(to_json_list(&before.tags)),
-                    Some(to_json_list(&after.tags)),
-                ));
+                changes.push(("tags", Some(to_json_list(&before.tags)), Some(to_json_list(&after.tags))));
             }
         }
         if let Some(owner_names) = &patch.owners {
             if owner_names.len() > 32 {
                 return Err(Error::Invalid("at most 32 owners".into()));
             }
-            let owners = resolve_owners(&mut tx, workspace_id, owner_names).await?;
-            let names =
-                |os: &[Owner]| to_json_list(&os.iter().map(|o| o.name.clone()).collect::<Vec<_>>());
+            let members = members_of(&mut tx, workspace_id).await?;
+            let owners = resolve_owners(&mut tx, workspace_id, members, owner_names).await?;
+            let names = |os: &[Owner]| to_json_list(&os.iter().map(|o| o.name.clone()).collect::<Vec<_>>());
             if owners != before.owners {
                 changes.push(("owners", Some(names(&before.owners)), Some(names(&owners))));
-                sqlx::query("DELETE FROM task_owners WHERE task_id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                for owner in &owners {
-                    sqlx::query("INSERT INTO task_owners (task_id, member_id) VALUES ($1, $2)")
-                        .bind(id)
-                        .bind(owner.member_id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                sqlx::query("DELETE FROM task_owners WHERE task_id = $1").bind(id).execute(&mut *tx).await?;
+                insert_owners(&mut tx, id, &owners).await?;
             }
             after.owners = owners;
         }
@@ -678,7 +568,7 @@ impl Store {
     /// Deletes a task with its owners and events; returns it as it was.
     pub async fn delete_task(&self, workspace_id: i64, id: i64) -> Result<Task> {
         let before = self.get_task(workspace_id, id).await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for sql in [
             "DELETE FROM task_events WHERE task_id = $1",
             "DELETE FROM task_owners WHERE task_id = $1",
@@ -691,33 +581,15 @@ impl Store {
     }
 
     /// Adds a comment to a task's event log.
-    pub async fn add_comment(
-        &self,
-        workspace_id: i64,
-        id: i64,
-        text: &str,
-        cause: &Cause,
-    ) -> Result<TaskEvent> {
+    pub async fn add_comment(&self, workspace_id: i64, id: i64, text: &str, cause: &Cause) -> Result<TaskEvent> {
         self.get_task(workspace_id, id).await?;
         let text = text.trim();
         if text.is_empty() || text.chars().count() > 4000 {
-            return Err(Error::Invalid(
-                "comment must be 1 to 4000 characters".into(),
-            ));
+            return Err(Error::Invalid("comment must be 1 to 4000 characters".into()));
         }
         let now = now_ms();
         let mut conn = self.pool().acquire().await?;
-        let event_id = insert_event(
-            &mut conn,
-            id,
-            cause,
-            "comment",
-            None,
-            None,
-            Some(text.to_string()),
-            now,
-        )
-        .await?;
+        let event_id = insert_event(&mut conn, id, cause, "comment", None, None, Some(text.to_string()), now).await?;
         Ok(TaskEvent {
             id: event_id,
             task_id: id,
@@ -734,23 +606,14 @@ impl Store {
     /// The event log of a task, oldest first.
     pub async fn task_events(&self, workspace_id: i64, id: i64) -> Result<Vec<TaskEvent>> {
         self.get_task(workspace_id, id).await?;
-        let rows: Vec<(
-            i64,
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            i64,
-        )> = sqlx::query_as(
-            "SELECT id, task_id, actor, kind, field, old_value, new_value, message_id, created_at \
+        let rows: Vec<(i64, i64, String, String, Option<String>, Option<String>, Option<String>, Option<String>, i64)> =
+            sqlx::query_as(
+                "SELECT id, task_id, actor, kind, field, old_value, new_value, message_id, created_at \
                  FROM task_events WHERE task_id = $1 ORDER BY id",
-        )
-        .bind(id)
-        .fetch_all(self.pool())
-        .await?;
+            )
+            .bind(id)
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows
             .into_iter()
             .map(|r| TaskEvent {
@@ -769,50 +632,61 @@ impl Store {
 }
 
 async fn check_stage(conn: &mut AnyConnection, project_id: i64, stage_id: i64) -> Result<()> {
-    let stage: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM stages WHERE id = $1 AND project_id = $2")
-            .bind(stage_id)
-            .bind(project_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let stage: Option<(i64,)> = sqlx::query_as("SELECT id FROM stages WHERE id = $1 AND project_id = $2")
+        .bind(stage_id)
+        .bind(project_id)
+        .fetch_optional(&mut *conn)
+        .await?;
     match stage {
         Some(_) => Ok(()),
-        None => Err(Error::Invalid(format!(
-            "stage {stage_id} is not a stage of project {project_id}"
-        ))),
+        None => Err(Error::Invalid(format!("stage {stage_id} is not a stage of project {project_id}"))),
     }
 }
 
-/// Maps owner names to members, creating placeholder members for names never seen.
+/// Links owners to a task in one statement.
+async fn insert_owners(conn: &mut AnyConnection, task_id: i64, owners: &[Owner]) -> Result<()> {
+    if owners.is_empty() {
+        return Ok(());
+    }
+    // Ids are integers we produced ourselves, so inlining them is safe.
+    let values: Vec<String> = owners.iter().map(|o| format!("({task_id}, {})", o.member_id)).collect();
+    sqlx::query(&format!("INSERT INTO task_owners (task_id, member_id) VALUES {}", values.join(", ")))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Maps owner names to `members`, creating placeholder members for names never seen.
 async fn resolve_owners(
     conn: &mut AnyConnection,
     workspace_id: i64,
+    mut members: Vec<Member>,
     names: &[String],
 ) -> Result<Vec<Owner>> {
     if names.is_empty() {
         return Ok(Vec::new());
     }
-    let mut members: Vec<Member> = members_of(conn, workspace_id).await?;
     let mut owners: Vec<Owner> = Vec::new();
     for name in names {
         let member = match pick_by_name(&members, name) {
             Some(m) => m.clone(),
             None => {
-                let new = NewMember {
-                    name: name.clone(),
-                    placeholder: true,
-                    ..NewMember::default()
-                };
-                let m = insert_member(conn, workspace_id, &new).await?;
-                members.push(m.clone());
-                m
+                // `members` may have been read before this write transaction: another writer may
+                // have created the member since, so look again (under the write lock) first.
+                members = members_of(conn, workspace_id).await?;
+                match pick_by_name(&members, name) {
+                    Some(m) => m.clone(),
+                    None => {
+                        let new = NewMember { name: name.clone(), placeholder: true, ..NewMember::default() };
+                        let m = insert_member(conn, workspace_id, &new).await?;
+                        members.push(m.clone());
+                        m
+                    }
+                }
             }
         };
         if !owners.iter().any(|o| o.member_id == member.id) {
-            owners.push(Owner {
-                member_id: member.id,
-                name: member.name,
-            });
+            owners.push(Owner { member_id: member.id, name: member.name });
         }
     }
     Ok(owners)
@@ -830,18 +704,7 @@ async fn owners_of(conn: &mut AnyConnection, task_ids: &[i64]) -> Result<Vec<(i6
         list.join(", ")
     );
     let rows: Vec<(i64, i64, String)> = sqlx::query_as(&sql).fetch_all(&mut *conn).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            (
-                r.0,
-                Owner {
-                    member_id: r.1,
-                    name: r.2,
-                },
-            )
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| (r.0, Owner { member_id: r.1, name: r.2 })).collect())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -18,6 +18,9 @@ pub struct Token {
     pub revoked_at: Option<i64>,
 }
 
+/// How long a looked-up token is trusted without asking the database again.
+pub const TOKEN_CACHE_TTL_MS: i64 = 10_000;
+
 /// SHA-256 hex of a token secret.
 pub fn hash_token(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
@@ -27,15 +30,7 @@ type TokenRow = (i64, i64, String, Option<i64>, String, i64, Option<i64>);
 const TOKEN_COLS: &str = "id, workspace_id, role, member_id, label, created_at, revoked_at";
 
 fn from_row(r: TokenRow) -> Token {
-    Token {
-        id: r.0,
-        workspace_id: r.1,
-        role: r.2,
-        member_id: r.3,
-        label: r.4,
-        created_at: r.5,
-        revoked_at: r.6,
-    }
+    Token { id: r.0, workspace_id: r.1, role: r.2, member_id: r.3, label: r.4, created_at: r.5, revoked_at: r.6 }
 }
 
 impl Store {
@@ -48,9 +43,7 @@ impl Store {
         label: &str,
     ) -> Result<(Token, String)> {
         if !matches!(role, "admin" | "pm" | "member" | "guest") {
-            return Err(Error::Invalid(format!(
-                "role must be admin, pm, member or guest; got `{role}`"
-            )));
+            return Err(Error::Invalid(format!("role must be admin, pm, member or guest; got `{role}`")));
         }
         let mut bytes = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -81,11 +74,35 @@ impl Store {
     }
 
     /// The live (not revoked) token with this secret.
+    ///
+    /// Answers from a small in-process cache for up to [`TOKEN_CACHE_TTL_MS`]; revoking through
+    /// this process clears the cache at once, a revocation by another process takes effect
+    /// within the TTL.
     pub async fn find_token(&self, secret: &str) -> Result<Option<Token>> {
+        let hash = hash_token(secret);
+        let now = now_ms();
+        if let Ok(cache) = self.token_cache.lock() {
+            if let Some((token, at)) = cache.get(&hash) {
+                if now - at < TOKEN_CACHE_TTL_MS {
+                    return Ok(Some(token.clone()));
+                }
+            }
+        }
+        let found = self.find_token_uncached(&hash).await?;
+        if let (Some(token), Ok(mut cache)) = (&found, self.token_cache.lock()) {
+            if cache.len() >= 10_000 {
+                cache.clear();
+            }
+            cache.insert(hash, (token.clone(), now));
+        }
+        Ok(found)
+    }
+
+    async fn find_token_uncached(&self, hash: &str) -> Result<Option<Token>> {
         let row: Option<TokenRow> = sqlx::query_as(&format!(
             "SELECT {TOKEN_COLS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
         ))
-        .bind(hash_token(secret))
+        .bind(hash.to_string())
         .fetch_optional(self.pool())
         .await?;
         Ok(row.map(from_row))
@@ -93,12 +110,11 @@ impl Store {
 
     /// All tokens of a workspace.
     pub async fn list_tokens(&self, workspace_id: i64) -> Result<Vec<Token>> {
-        let rows: Vec<TokenRow> = sqlx::query_as(&format!(
-            "SELECT {TOKEN_COLS} FROM api_tokens WHERE workspace_id = $1 ORDER BY id"
-        ))
-        .bind(workspace_id)
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<TokenRow> =
+            sqlx::query_as(&format!("SELECT {TOKEN_COLS} FROM api_tokens WHERE workspace_id = $1 ORDER BY id"))
+                .bind(workspace_id)
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows.into_iter().map(from_row).collect())
     }
 
@@ -114,6 +130,9 @@ impl Store {
         .await?;
         if res.rows_affected() == 0 {
             return Err(Error::NotFound("token"));
+        }
+        if let Ok(mut cache) = self.token_cache.lock() {
+            cache.clear();
         }
         Ok(())
     }

@@ -7,9 +7,7 @@ use serde_json::{Value, json};
 use crate::common::{TestApp, assert_error_shape, sqlite_app};
 
 async fn project(app: &TestApp, name: &str) -> i64 {
-    let (status, body) = app
-        .admin("POST", "/v1/projects", Some(json!({"name": name})))
-        .await;
+    let (status, body) = app.admin("POST", "/v1/projects", Some(json!({"name": name}))).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     body["id"].as_i64().expect("project id")
 }
@@ -21,150 +19,63 @@ async fn task_crud_filters_and_events() {
     let other = project(&app, "其他").await;
     let mk = |title: &str, owners: Value, due: Value, status: &str, tags: Value| json!({"project_id": p, "title": title, "owners": owners, "due_date": due, "priority": "P1", "status": status, "tags": tags});
     for body in [
-        mk(
-            "接口文档",
-            json!(["刘洋"]),
-            json!("2026-03-06"),
-            "todo",
-            json!(["文档"]),
-        ),
-        mk(
-            "闪退定位",
-            json!(["王磊", "刘洋"]),
-            json!("2026-03-04"),
-            "doing",
-            json!(["安卓"]),
-        ),
+        mk("接口文档", json!(["刘洋"]), json!("2026-03-06"), "todo", json!(["文档"])),
+        mk("闪退定位", json!(["王磊", "刘洋"]), json!("2026-03-04"), "doing", json!(["安卓"])),
         mk("隐私协议", json!(["赵敏"]), Value::Null, "todo", json!([])),
-        mk(
-            "自测报告",
-            json!([]),
-            json!("2026-03-10"),
-            "done",
-            json!(["文档"]),
-        ),
+        mk("自测报告", json!([]), json!("2026-03-10"), "done", json!(["文档"])),
     ] {
         let (status, out) = app.admin("POST", "/v1/tasks", Some(body)).await;
         assert_eq!(status, StatusCode::CREATED, "{out}");
     }
-    let (status, _) = app
-        .admin(
-            "POST",
-            "/v1/tasks",
-            Some(json!({"project_id": other, "title": "别的项目"})),
-        )
-        .await;
+    let (status, _) = app.admin("POST", "/v1/tasks", Some(json!({"project_id": other, "title": "别的项目"}))).await;
     assert_eq!(status, StatusCode::CREATED);
 
     let titles = |v: &Value| -> Vec<String> {
-        v["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .map(|t| t["title"].as_str().unwrap_or("").to_string())
-            .collect()
+        v["items"].as_array().expect("items").iter().map(|t| t["title"].as_str().unwrap_or("").to_string()).collect()
     };
-    let (_, all) = app
-        .admin("GET", &format!("/v1/tasks?project_id={p}"), None)
-        .await;
-    assert_eq!(
-        titles(&all),
-        ["闪退定位", "接口文档", "自测报告", "隐私协议"],
-        "ordered by due date, undated last"
-    );
+    let (_, all) = app.admin("GET", &format!("/v1/tasks?project_id={p}"), None).await;
+    assert_eq!(titles(&all), ["闪退定位", "接口文档", "自测报告", "隐私协议"], "ordered by due date, undated last");
     assert_eq!(all["total"], 4);
-    let (_, by_owner) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&owner=%E5%88%98%E6%B4%8B"),
-            None,
-        )
-        .await;
+    let (_, by_owner) = app.admin("GET", &format!("/v1/tasks?project_id={p}&owner=%E5%88%98%E6%B4%8B"), None).await;
     assert_eq!(titles(&by_owner), ["闪退定位", "接口文档"]);
-    let (_, by_status) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&status=todo"),
-            None,
-        )
-        .await;
+    let (_, by_status) = app.admin("GET", &format!("/v1/tasks?project_id={p}&status=todo"), None).await;
     assert_eq!(titles(&by_status), ["接口文档", "隐私协议"]);
-    let (_, by_tag) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&tag=%E6%96%87%E6%A1%A3"),
-            None,
-        )
-        .await;
+    let (_, by_tag) = app.admin("GET", &format!("/v1/tasks?project_id={p}&tag=%E6%96%87%E6%A1%A3"), None).await;
     assert_eq!(titles(&by_tag), ["接口文档", "自测报告"]);
-    let (_, due) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&due_after=2026-03-05&due_before=2026-03-08"),
-            None,
-        )
-        .await;
+    let (_, due) =
+        app.admin("GET", &format!("/v1/tasks?project_id={p}&due_after=2026-03-05&due_before=2026-03-08"), None).await;
     assert_eq!(titles(&due), ["接口文档"]);
-    let (_, text) = app
-        .admin("GET", "/v1/tasks?q=%E6%8A%A5%E5%91%8A", None)
-        .await;
+    let (_, text) = app.admin("GET", "/v1/tasks?q=%E6%8A%A5%E5%91%8A", None).await;
     assert_eq!(titles(&text), ["自测报告"]);
-    let (_, page) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&limit=3&offset=0"),
-            None,
-        )
-        .await;
+    let (_, page) = app.admin("GET", &format!("/v1/tasks?project_id={p}&limit=3&offset=0"), None).await;
     assert_eq!(page["items"].as_array().map(Vec::len), Some(3));
     assert_eq!(page["next_offset"], 3);
-    let (_, page2) = app
-        .admin(
-            "GET",
-            &format!("/v1/tasks?project_id={p}&limit=3&offset=3"),
-            None,
-        )
-        .await;
+    let (_, page2) = app.admin("GET", &format!("/v1/tasks?project_id={p}&limit=3&offset=3"), None).await;
     assert_eq!(titles(&page2), ["隐私协议"]);
     assert_eq!(page2["next_offset"], Value::Null);
 
     // Update: each changed field is one event, with old and new values.
     let id = all["items"][1]["id"].as_i64().expect("id");
     let (status, updated) = app
-        .admin("PATCH", &format!("/v1/tasks/{id}"), Some(json!({"due_date": "2026-03-09", "due_time": "18:00", "status": "doing", "owners": ["王磊"]})))
+        .admin(
+            "PATCH",
+            &format!("/v1/tasks/{id}"),
+            Some(json!({"due_date": "2026-03-09", "due_time": "18:00", "status": "doing", "owners": ["王磊"]})),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{updated}");
     assert_eq!(updated["due_time"], "18:00");
     assert_eq!(updated["owners"], json!(["王磊"]));
-    let (_, events) = app
-        .admin("GET", &format!("/v1/tasks/{id}/events"), None)
-        .await;
-    let fields: Vec<&str> = events
-        .as_array()
-        .expect("events")
-        .iter()
-        .filter_map(|e| e["field"].as_str())
-        .collect();
+    let (_, events) = app.admin("GET", &format!("/v1/tasks/{id}/events"), None).await;
+    let fields: Vec<&str> = events.as_array().expect("events").iter().filter_map(|e| e["field"].as_str()).collect();
     assert_eq!(fields, ["due_date", "due_time", "status", "owners"]);
     assert_eq!(events[1]["old_value"], "2026-03-06");
     assert_eq!(events[1]["new_value"], "2026-03-09");
     // Clearing the date alone would leave a time without a date: refused, nothing half-applied.
-    let (status, body) = app
-        .admin(
-            "PATCH",
-            &format!("/v1/tasks/{id}"),
-            Some(json!({"due_date": null})),
-        )
-        .await;
+    let (status, body) = app.admin("PATCH", &format!("/v1/tasks/{id}"), Some(json!({"due_date": null}))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // Comments join the same log.
-    let (status, _) = app
-        .admin(
-            "POST",
-            &format!("/v1/tasks/{id}/comments"),
-            Some(json!({"text": "周四前能好"})),
-        )
-        .await;
+    let (status, _) = app.admin("POST", &format!("/v1/tasks/{id}/comments"), Some(json!({"text": "周四前能好"}))).await;
     assert_eq!(status, StatusCode::CREATED);
     let (status, _) = app.admin("DELETE", &format!("/v1/tasks/{id}"), None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
@@ -176,34 +87,17 @@ async fn task_crud_filters_and_events() {
 #[tokio::test]
 async fn owners_resolve_by_alias_and_unknown_names_become_placeholders() {
     let app = sqlite_app().await;
-    let (status, _) = app
-        .admin(
-            "POST",
-            "/v1/members",
-            Some(json!({"name": "刘洋", "aliases": ["小刘"]})),
-        )
-        .await;
+    let (status, _) = app.admin("POST", "/v1/members", Some(json!({"name": "刘洋", "aliases": ["小刘"]}))).await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, _) = app
-        .admin("POST", "/v1/members", Some(json!({"name": "刘洋"})))
-        .await;
+    let (status, _) = app.admin("POST", "/v1/members", Some(json!({"name": "刘洋"}))).await;
     assert_eq!(status, StatusCode::CONFLICT, "duplicate member name");
     let p = project(&app, "p").await;
     let (_, task) = app
-        .admin(
-            "POST",
-            "/v1/tasks",
-            Some(json!({"project_id": p, "title": "t", "owners": ["小刘", "新同事"]})),
-        )
+        .admin("POST", "/v1/tasks", Some(json!({"project_id": p, "title": "t", "owners": ["小刘", "新同事"]})))
         .await;
     assert_eq!(task["owners"], json!(["刘洋", "新同事"]));
     let (_, members) = app.admin("GET", "/v1/members", None).await;
-    let placeholder = members
-        .as_array()
-        .expect("members")
-        .iter()
-        .find(|m| m["name"] == "新同事")
-        .expect("created");
+    let placeholder = members.as_array().expect("members").iter().find(|m| m["name"] == "新同事").expect("created");
     assert_eq!(placeholder["placeholder"], true);
 }
 
@@ -211,64 +105,39 @@ async fn owners_resolve_by_alias_and_unknown_names_become_placeholders() {
 async fn chats_bind_and_the_archive_is_searchable() {
     let app = sqlite_app().await;
     let p = project(&app, "p").await;
-    let (status, chat) = app
-        .admin(
-            "POST",
-            "/v1/chats",
-            Some(json!({"platform": "wecom", "external_id": "wrk1", "name": "群"})),
-        )
-        .await;
+    let (status, chat) =
+        app.admin("POST", "/v1/chats", Some(json!({"platform": "wecom", "external_id": "wrk1", "name": "群"}))).await;
     assert_eq!(status, StatusCode::CREATED, "{chat}");
     let chat_id = chat["id"].as_i64().expect("chat id");
-    let (status, bound) = app
-        .admin(
-            "PATCH",
-            &format!("/v1/chats/{chat_id}"),
-            Some(json!({"project_id": p, "mode": "propose"})),
-        )
-        .await;
+    let (status, bound) =
+        app.admin("PATCH", &format!("/v1/chats/{chat_id}"), Some(json!({"project_id": p, "mode": "propose"}))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(bound["project_id"], p);
     let store_chat = app.store.get_chat(1, chat_id).await.expect("chat");
-    let report = chat2task::demo::replay(
-        &app.store,
-        &store_chat,
-        include_str!("../../datasets/demo/chat.jsonl"),
-    )
-    .await
-    .expect("replay");
+    let report = chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"))
+        .await
+        .expect("replay");
     assert!(report.contains("archived 12"), "{report}");
-    let (_, found) = app
-        .admin(
-            "GET",
-            &format!("/v1/messages?project_id={p}&q=%E9%97%AA%E9%80%80"),
-            None,
-        )
-        .await;
+    let (_, found) = app.admin("GET", &format!("/v1/messages?project_id={p}&q=%E9%97%AA%E9%80%80"), None).await;
     assert_eq!(found["total"], 2, "two demo messages mention 闪退: {found}");
-    let (_, by_sender) = app
-        .admin(
-            "GET",
-            &format!("/v1/messages?chat_id={chat_id}&sender=%E5%AD%99%E6%82%A6"),
-            None,
-        )
-        .await;
+    let (_, by_sender) =
+        app.admin("GET", &format!("/v1/messages?chat_id={chat_id}&sender=%E5%AD%99%E6%82%A6"), None).await;
     assert_eq!(by_sender["total"], 2, "孙悦 sent m06 and m10");
     let (_, window) = app
-        .admin("GET", &format!("/v1/messages?chat_id={chat_id}&since=2026-11-24T00:00:00%2B08:00&until=2026-11-24T12:00:00%2B08:00"), None)
+        .admin(
+            "GET",
+            &format!(
+                "/v1/messages?chat_id={chat_id}&since=2026-11-24T00:00:00%2B08:00&until=2026-11-24T12:00:00%2B08:00"
+            ),
+            None,
+        )
         .await;
     assert_eq!(window["total"], 3);
     // Re-delivering the same messages archives nothing new.
-    chat2task::demo::replay(
-        &app.store,
-        &store_chat,
-        include_str!("../../datasets/demo/chat.jsonl"),
-    )
-    .await
-    .expect("replay");
-    let (_, again) = app
-        .admin("GET", &format!("/v1/messages?chat_id={chat_id}"), None)
-        .await;
+    chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"))
+        .await
+        .expect("replay");
+    let (_, again) = app.admin("GET", &format!("/v1/messages?chat_id={chat_id}"), None).await;
     assert_eq!(again["total"], 12);
 }
 
@@ -278,20 +147,8 @@ async fn bad_input_gets_json_4xx() {
     let p = project(&app, "p").await;
     let token = app.admin.clone();
     let cases: Vec<(&str, &str, Option<&str>, &str, StatusCode)> = vec![
-        (
-            "POST",
-            "/v1/tasks",
-            Some("{\"project_id\": "),
-            "application/json",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            "POST",
-            "/v1/tasks",
-            Some("not json"),
-            "application/json",
-            StatusCode::BAD_REQUEST,
-        ),
+        ("POST", "/v1/tasks", Some("{\"project_id\": "), "application/json", StatusCode::BAD_REQUEST),
+        ("POST", "/v1/tasks", Some("not json"), "application/json", StatusCode::BAD_REQUEST),
         (
             "POST",
             "/v1/tasks",
@@ -299,13 +156,7 @@ async fn bad_input_gets_json_4xx() {
             "application/json",
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        (
-            "POST",
-            "/v1/tasks",
-            Some("{\"title\": \"t\"}"),
-            "application/json",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        ("POST", "/v1/tasks", Some("{\"title\": \"t\"}"), "application/json", StatusCode::UNPROCESSABLE_ENTITY),
         (
             "POST",
             "/v1/tasks",
@@ -330,9 +181,7 @@ async fn bad_input_gets_json_4xx() {
         (
             "POST",
             "/v1/tasks",
-            Some(
-                "{\"project_id\": 1, \"title\": \"t\", \"due_date\": \"2026-02-03\", \"due_time\": \"25:00\"}",
-            ),
+            Some("{\"project_id\": 1, \"title\": \"t\", \"due_date\": \"2026-02-03\", \"due_time\": \"25:00\"}"),
             "application/json",
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
@@ -371,58 +220,16 @@ async fn bad_input_gets_json_4xx() {
             "application/json",
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        (
-            "GET",
-            "/v1/tasks?limit=abc",
-            None,
-            "",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            "GET",
-            "/v1/tasks?status=later",
-            None,
-            "",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        (
-            "GET",
-            "/v1/tasks?due_before=tomorrow",
-            None,
-            "",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        ("GET", "/v1/tasks?limit=abc", None, "", StatusCode::BAD_REQUEST),
+        ("GET", "/v1/tasks?status=later", None, "", StatusCode::UNPROCESSABLE_ENTITY),
+        ("GET", "/v1/tasks?due_before=tomorrow", None, "", StatusCode::UNPROCESSABLE_ENTITY),
         ("GET", "/v1/tasks/abc", None, "", StatusCode::BAD_REQUEST),
-        (
-            "GET",
-            "/v1/tasks/99999999999999999999",
-            None,
-            "",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            "GET",
-            "/v1/messages?since=yesterday",
-            None,
-            "",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        ("GET", "/v1/tasks/99999999999999999999", None, "", StatusCode::BAD_REQUEST),
+        ("GET", "/v1/messages?since=yesterday", None, "", StatusCode::UNPROCESSABLE_ENTITY),
         ("GET", "/v1/nothing-here", None, "", StatusCode::NOT_FOUND),
         ("PUT", "/v1/tasks", None, "", StatusCode::METHOD_NOT_ALLOWED),
-        (
-            "POST",
-            "/v1/projects",
-            Some("{\"name\": \"\"}"),
-            "application/json",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        (
-            "POST",
-            "/v1/tokens",
-            Some("{\"role\": \"god\"}"),
-            "application/json",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        ("POST", "/v1/projects", Some("{\"name\": \"\"}"), "application/json", StatusCode::UNPROCESSABLE_ENTITY),
+        ("POST", "/v1/tokens", Some("{\"role\": \"god\"}"), "application/json", StatusCode::UNPROCESSABLE_ENTITY),
         (
             "POST",
             "/v1/chats",
@@ -432,25 +239,12 @@ async fn bad_input_gets_json_4xx() {
         ),
     ];
     for (method, uri, body, content_type, expected) in cases {
-        let (status, out) = app
-            .call_raw(method, uri, Some(&token), body, content_type)
-            .await;
+        let (status, out) = app.call_raw(method, uri, Some(&token), body, content_type).await;
         assert_eq!(status, expected, "{method} {uri} {body:?}: {out}");
         assert_error_shape(&out, &format!("{method} {uri}"));
     }
-    let big = format!(
-        "{{\"project_id\": {p}, \"title\": \"{}\"}}",
-        "长".repeat(400_000)
-    );
-    let (status, out) = app
-        .call_raw(
-            "POST",
-            "/v1/tasks",
-            Some(&token),
-            Some(&big),
-            "application/json",
-        )
-        .await;
+    let big = format!("{{\"project_id\": {p}, \"title\": \"{}\"}}", "长".repeat(400_000));
+    let (status, out) = app.call_raw("POST", "/v1/tasks", Some(&token), Some(&big), "application/json").await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{out}");
     assert_error_shape(&out, "oversized body");
     for (header_token, what) in [(Some("wrong"), "unknown token"), (None, "no token")] {
@@ -468,31 +262,15 @@ async fn openapi_lists_every_route_and_metrics_are_prometheus_text() {
     let app = sqlite_app().await;
     let (status, spec) = app.call("GET", "/openapi.json", None, None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(
-        spec["openapi"]
-            .as_str()
-            .is_some_and(|v| v.starts_with("3.")),
-        "{}",
-        spec["openapi"]
-    );
+    assert!(spec["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", spec["openapi"]);
     let paths = spec["paths"].as_object().expect("paths");
-    for path in [
-        "/v1/projects",
-        "/v1/tasks",
-        "/v1/tasks/{id}",
-        "/v1/messages",
-        "/healthz",
-        "/metrics",
-    ] {
+    for path in ["/v1/projects", "/v1/tasks", "/v1/tasks/{id}", "/v1/messages", "/healthz", "/metrics"] {
         assert!(paths.contains_key(path), "{path} missing from openapi");
     }
     // Every operation documents its responses.
     for (path, item) in paths {
         for (method, op) in item.as_object().expect("path item") {
-            assert!(
-                op["responses"].as_object().is_some_and(|r| !r.is_empty()),
-                "{method} {path} has no responses"
-            );
+            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method} {path} has no responses");
         }
     }
     let (status, _) = app.call("GET", "/healthz", None, None).await;
@@ -501,9 +279,7 @@ async fn openapi_lists_every_route_and_metrics_are_prometheus_text() {
     assert_eq!(status, StatusCode::OK);
     let text = text.as_str().expect("metrics text");
     assert!(
-        text.contains(
-            "chat2task_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"
-        ),
+        text.contains("chat2task_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
         "{text}"
     );
 }
@@ -512,9 +288,22 @@ fn arbitrary_body() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         proptest::collection::vec(any::<u8>(), 0..64).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
-        (any::<i64>(), any::<String>(), proptest::collection::vec(any::<String>(), 0..3), any::<String>(), any::<String>())
-            .prop_map(|(p, title, owners, due, prio)| json!({"project_id": p, "title": title, "owners": owners, "due_date": due, "priority": prio}).to_string()),
-        (any::<String>(), any::<String>()).prop_map(|(k, v)| format!("{{\"{}\": \"{}\"}}", k.replace('"', ""), v.replace('"', ""))),
+        (
+            any::<i64>(),
+            any::<String>(),
+            proptest::collection::vec(any::<String>(), 0..3),
+            any::<String>(),
+            any::<String>()
+        )
+            .prop_map(|(p, title, owners, due, prio)| {
+                json!({"project_id": p, "title": title, "owners": owners, "due_date": due, "priority": prio})
+                    .to_string()
+            }),
+        (any::<String>(), any::<String>()).prop_map(|(k, v)| format!(
+            "{{\"{}\": \"{}\"}}",
+            k.replace('"', ""),
+            v.replace('"', "")
+        )),
     ]
 }
 
@@ -551,15 +340,7 @@ proptest! {
 }
 
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 fn urlencode_query(s: &str) -> String {

@@ -21,9 +21,7 @@ pub struct TestApp {
 pub async fn sqlite_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store = Store::connect(&StoreConfig::new(&url))
-        .await
-        .expect("sqlite store");
+    let store = Store::connect(&StoreConfig::new(&url)).await.expect("sqlite store");
     finish(store, Some(dir)).await
 }
 
@@ -39,9 +37,7 @@ pub async fn pg_app(test: &str) -> Option<TestApp> {
     config.pg_schema = Some(schema.clone());
     // Start from an empty schema even if a previous run left one behind.
     {
-        let admin = Store::connect(&StoreConfig::new(&url))
-            .await
-            .expect("postgres reachable");
+        let admin = Store::connect(&StoreConfig::new(&url)).await.expect("postgres reachable");
         sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
             .execute(admin.pool())
             .await
@@ -53,30 +49,15 @@ pub async fn pg_app(test: &str) -> Option<TestApp> {
 
 async fn finish(store: Store, dir: Option<tempfile::TempDir>) -> TestApp {
     let ws = store.default_workspace().await.expect("workspace");
-    let (_, admin) = store
-        .create_token(ws, "admin", None, "test admin")
-        .await
-        .expect("admin token");
-    TestApp {
-        router: api::app(AppState::new(store.clone())),
-        store,
-        admin,
-        _dir: dir,
-    }
+    let (_, admin) = store.create_token(ws, "admin", None, "test admin").await.expect("admin token");
+    TestApp { router: api::app(AppState::new(store.clone())), store, admin, _dir: dir }
 }
 
 impl TestApp {
     /// Sends a request; returns the status and the parsed JSON body (`Value::Null` when empty).
-    pub async fn call(
-        &self,
-        method: &str,
-        uri: &str,
-        token: Option<&str>,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
+    pub async fn call(&self, method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
         let raw = body.map(|b| b.to_string());
-        self.call_raw(method, uri, token, raw.as_deref(), "application/json")
-            .await
+        self.call_raw(method, uri, token, raw.as_deref(), "application/json").await
     }
 
     pub async fn call_raw(
@@ -92,18 +73,11 @@ impl TestApp {
             req = req.header("authorization", format!("Bearer {token}"));
         }
         let req = match body {
-            Some(b) => req
-                .header("content-type", content_type)
-                .body(Body::from(b.to_string())),
+            Some(b) => req.header("content-type", content_type).body(Body::from(b.to_string())),
             None => req.body(Body::empty()),
         }
         .expect("request");
-        let res = self
-            .router
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("router answers");
+        let res = self.router.clone().oneshot(req).await.expect("router answers");
         let status = res.status();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let value = if bytes.is_empty() {
@@ -121,10 +95,8 @@ impl TestApp {
     }
 
     pub async fn audit_count(&self) -> i64 {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
-            .fetch_one(self.store.pool())
-            .await
-            .expect("count");
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM audit_log").fetch_one(self.store.pool()).await.expect("count");
         n
     }
 }
@@ -133,8 +105,5 @@ impl TestApp {
 pub fn assert_error_shape(body: &Value, context: &str) {
     let code = body.pointer("/error/code").and_then(Value::as_str);
     let message = body.pointer("/error/message").and_then(Value::as_str);
-    assert!(
-        code.is_some() && message.is_some(),
-        "{context}: expected {{\"error\": {{code, message}}}}, got {body}"
-    );
+    assert!(code.is_some() && message.is_some(), "{context}: expected {{\"error\": {{code, message}}}}, got {body}");
 }

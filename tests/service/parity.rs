@@ -21,63 +21,23 @@ fn normalise(v: &Value) -> Value {
 
 async fn scenario(app: &TestApp) -> Vec<Value> {
     let mut log = Vec::new();
-    let mut step = |s: axum::http::StatusCode, v: Value| {
-        log.push(json!({"status": s.as_u16(), "body": normalise(&v)}))
-    };
-    let (s, v) = app
-        .admin(
-            "POST",
-            "/v1/members",
-            Some(json!({"name": "刘洋", "aliases": ["小刘"], "skills": ["后端"]})),
-        )
-        .await;
+    let mut step = |s: axum::http::StatusCode, v: Value| log.push(json!({"status": s.as_u16(), "body": normalise(&v)}));
+    let (s, v) =
+        app.admin("POST", "/v1/members", Some(json!({"name": "刘洋", "aliases": ["小刘"], "skills": ["后端"]}))).await;
     step(s, v);
-    let (s, v) = app
-        .admin("POST", "/v1/members", Some(json!({"name": "刘洋"})))
-        .await;
+    let (s, v) = app.admin("POST", "/v1/members", Some(json!({"name": "刘洋"}))).await;
     step(s, v);
-    let (s, v) = app
-        .admin(
-            "POST",
-            "/v1/projects",
-            Some(json!({"name": "App 3.2", "description": "送审"})),
-        )
-        .await;
+    let (s, v) = app.admin("POST", "/v1/projects", Some(json!({"name": "App 3.2", "description": "送审"}))).await;
     let p = v["id"].as_i64().unwrap_or_default();
     step(s, v);
     let (s, v) = app
-        .admin(
-            "POST",
-            &format!("/v1/projects/{p}/stages"),
-            Some(json!({"name": "开发", "end_date": "2026-03-01"})),
-        )
+        .admin("POST", &format!("/v1/projects/{p}/stages"), Some(json!({"name": "开发", "end_date": "2026-03-01"})))
         .await;
     step(s, v);
     for (title, owners, due, time, prio, tags) in [
-        (
-            "接口文档",
-            json!(["小刘"]),
-            json!("2026-03-06"),
-            json!("18:00"),
-            "P1",
-            json!(["文档", "100%_done"]),
-        ),
-        (
-            "闪退定位",
-            json!(["王磊", "刘洋"]),
-            json!("2026-03-04"),
-            Value::Null,
-            "P0",
-            json!(["安卓"]),
-        ),
-        (
-            "隐私协议",
-            json!([]),
-            Value::Null,
-            Value::Null,
-            "P3",
-            json!([]),
-        ),
+        ("接口文档", json!(["小刘"]), json!("2026-03-06"), json!("18:00"), "P1", json!(["文档", "100%_done"])),
+        ("闪退定位", json!(["王磊", "刘洋"]), json!("2026-03-04"), Value::Null, "P0", json!(["安卓"])),
+        ("隐私协议", json!([]), Value::Null, Value::Null, "P3", json!([])),
     ] {
         let (s, v) = app
             .admin("POST", "/v1/tasks", Some(json!({"project_id": p, "title": title, "owners": owners, "due_date": due, "due_time": time, "priority": prio, "tags": tags})))
@@ -96,29 +56,17 @@ async fn scenario(app: &TestApp) -> Vec<Value> {
         let (s, v) = app.admin("GET", &format!("/v1/tasks?{query}"), None).await;
         step(s, v);
     }
-    let (s, v) = app
-        .admin(
-            "PATCH",
-            "/v1/tasks/1",
-            Some(json!({"status": "done", "due_date": null, "due_time": null})),
-        )
-        .await;
+    let (s, v) =
+        app.admin("PATCH", "/v1/tasks/1", Some(json!({"status": "done", "due_date": null, "due_time": null}))).await;
     step(s, v);
     let (s, v) = app.admin("GET", "/v1/tasks/1/events", None).await;
     step(s, v);
-    let (s, v) = app
-        .admin("DELETE", &format!("/v1/projects/{p}"), None)
-        .await;
+    let (s, v) = app.admin("DELETE", &format!("/v1/projects/{p}"), None).await;
     step(s, v);
     let (s, v) = app.admin("GET", "/v1/tasks", None).await;
     step(s, v);
     let (s, v) = app.admin("GET", "/v1/audit?limit=100", None).await;
-    step(
-        s,
-        v.as_array()
-            .map(|rows| Value::from(rows.len()))
-            .unwrap_or(Value::Null),
-    );
+    step(s, v.as_array().map(|rows| Value::from(rows.len())).unwrap_or(Value::Null));
     log
 }
 
@@ -132,10 +80,7 @@ async fn sqlite_and_postgres_answer_the_same() {
     let b = scenario(&pg).await;
     assert_eq!(a.len(), b.len());
     for (idx, (x, y)) in a.iter().zip(&b).enumerate() {
-        assert_eq!(
-            x, y,
-            "step {idx} differs between SQLite (left) and PostgreSQL (right)"
-        );
+        assert_eq!(x, y, "step {idx} differs between SQLite (left) and PostgreSQL (right)");
     }
 }
 
@@ -144,22 +89,9 @@ async fn postgres_runs_the_permission_checks_too() {
     let Some(pg) = pg_app("rbac").await else {
         return;
     };
-    let (_, member) = pg
-        .store
-        .create_token(1, "guest", None, "")
-        .await
-        .expect("token");
-    let (s, v) = pg
-        .call(
-            "POST",
-            "/v1/projects",
-            Some(&member),
-            Some(json!({"name": "x"})),
-        )
-        .await;
+    let (_, member) = pg.store.create_token(1, "guest", None, "").await.expect("token");
+    let (s, v) = pg.call("POST", "/v1/projects", Some(&member), Some(json!({"name": "x"}))).await;
     assert_eq!(s.as_u16(), 403, "{v}");
-    let (s, _) = pg
-        .call("POST", "/v1/projects", None, Some(json!({"name": "x"})))
-        .await;
+    let (s, _) = pg.call("POST", "/v1/projects", None, Some(json!({"name": "x"}))).await;
     assert_eq!(s.as_u16(), 401);
 }

@@ -36,85 +36,37 @@ async fn fixture(app: &TestApp) -> Fx {
     let mut ids = Vec::new();
     for name in ["安娜", "白雪", "高远", "欧阳", "小新"] {
         ids.push(
-            store
-                .create_member(
-                    ws,
-                    &NewMember {
-                        name: name.into(),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .expect("member")
-                .id,
+            store.create_member(ws, &NewMember { name: name.into(), ..Default::default() }).await.expect("member").id,
         );
     }
     let (a, b, g, o, x) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
-    let p = store
-        .create_project(ws, "项目", "", "fixture", Some(a))
-        .await
-        .expect("project")
-        .id;
+    let p = store.create_project(ws, "项目", "", "fixture", Some(a)).await.expect("project").id;
     store.set_project_member(p, b, "member").await.expect("b");
     store.set_project_member(p, g, "guest").await.expect("g");
     store.set_project_member(p, x, "member").await.expect("x");
     let s = store
-        .create_stage(
-            p,
-            &StageFields {
-                name: Some("开发".into()),
-                ..Default::default()
-            },
-        )
+        .create_stage(p, &StageFields { name: Some("开发".into()), ..Default::default() })
         .await
         .expect("stage")
         .id;
-    let admin_cause = Cause {
-        actor: "token:1".into(),
-        message_id: None,
-    };
+    let admin_cause = Cause { actor: "token:1".into(), message_id: None };
     let mut task = NewTask::new(p, "白雪的任务");
     task.owners = vec!["白雪".into()];
-    let t_b = store
-        .create_task(ws, &task, &admin_cause)
-        .await
-        .expect("t_b")
-        .0
-        .id;
+    let t_b = store.create_task(ws, &task, &admin_cause).await.expect("t_b").0.id;
     let mut task = NewTask::new(p, "安娜的任务");
     task.owners = vec!["安娜".into()];
-    let t_a = store
-        .create_task(ws, &task, &admin_cause)
-        .await
-        .expect("t_a")
-        .0
-        .id;
-    let chat = store
-        .create_chat(ws, "wecom", "chat-1", "群", Some(p), "auto")
-        .await
-        .expect("chat")
-        .id;
+    let t_a = store.create_task(ws, &task, &admin_cause).await.expect("t_a").0.id;
+    let chat = store.create_chat(ws, "wecom", "chat-1", "群", Some(p), "auto").await.expect("chat").id;
     let tok = |role: &'static str, member: i64| async move {
-        store
-            .create_token(ws, role, Some(member), "")
-            .await
-            .expect("token")
+        store.create_token(ws, role, Some(member), "").await.expect("token")
     };
     let (_, pm) = tok("pm", a).await;
     let (tb, member) = tok("member", b).await;
     let (_, guest) = tok("guest", g).await;
     let (_, outsider) = tok("pm", o).await;
     let (tx, _) = tok("member", x).await;
-    let by_b = Cause {
-        actor: format!("token:{}/member:{b}", tb.id),
-        message_id: None,
-    };
-    let t_by_b = store
-        .create_task(ws, &NewTask::new(p, "白雪建的任务"), &by_b)
-        .await
-        .expect("t_by_b")
-        .0
-        .id;
+    let by_b = Cause { actor: format!("token:{}/member:{b}", tb.id), message_id: None };
+    let t_by_b = store.create_task(ws, &NewTask::new(p, "白雪建的任务"), &by_b).await.expect("t_by_b").0.id;
     Fx {
         p,
         s,
@@ -135,13 +87,7 @@ type BodyFn = fn(&Fx) -> Option<Value>;
 /// (method, OpenAPI path, concrete path, body, expected status for admin, pm, member, guest, outsider pm).
 fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
     vec![
-        (
-            "GET",
-            "/v1/projects",
-            |_| "/v1/projects".into(),
-            |_| None,
-            [200, 200, 200, 200, 200],
-        ),
+        ("GET", "/v1/projects", |_| "/v1/projects".into(), |_| None, [200, 200, 200, 200, 200]),
         (
             "POST",
             "/v1/projects",
@@ -149,13 +95,7 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"name": "新项目"})),
             [201, 201, 403, 403, 201],
         ),
-        (
-            "GET",
-            "/v1/projects/{id}",
-            |f| format!("/v1/projects/{}", f.p),
-            |_| None,
-            [200, 200, 200, 200, 403],
-        ),
+        ("GET", "/v1/projects/{id}", |f| format!("/v1/projects/{}", f.p), |_| None, [200, 200, 200, 200, 403]),
         (
             "PATCH",
             "/v1/projects/{id}",
@@ -163,13 +103,7 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"name": "改名"})),
             [200, 200, 403, 403, 403],
         ),
-        (
-            "DELETE",
-            "/v1/projects/{id}",
-            |f| format!("/v1/projects/{}", f.p),
-            |_| None,
-            [204, 204, 403, 403, 403],
-        ),
+        ("DELETE", "/v1/projects/{id}", |f| format!("/v1/projects/{}", f.p), |_| None, [204, 204, 403, 403, 403]),
         (
             "GET",
             "/v1/projects/{id}/members",
@@ -212,20 +146,8 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"name": "开发中"})),
             [200, 200, 403, 403, 403],
         ),
-        (
-            "DELETE",
-            "/v1/stages/{id}",
-            |f| format!("/v1/stages/{}", f.s),
-            |_| None,
-            [204, 204, 403, 403, 403],
-        ),
-        (
-            "GET",
-            "/v1/tasks",
-            |f| format!("/v1/tasks?project_id={}", f.p),
-            |_| None,
-            [200, 200, 200, 200, 403],
-        ),
+        ("DELETE", "/v1/stages/{id}", |f| format!("/v1/stages/{}", f.s), |_| None, [204, 204, 403, 403, 403]),
+        ("GET", "/v1/tasks", |f| format!("/v1/tasks?project_id={}", f.p), |_| None, [200, 200, 200, 200, 403]),
         (
             "POST",
             "/v1/tasks",
@@ -233,13 +155,7 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |f| Some(json!({"project_id": f.p, "title": "新任务"})),
             [201, 201, 201, 403, 403],
         ),
-        (
-            "GET",
-            "/v1/tasks/{id}",
-            |f| format!("/v1/tasks/{}", f.t_a),
-            |_| None,
-            [200, 200, 200, 200, 403],
-        ),
+        ("GET", "/v1/tasks/{id}", |f| format!("/v1/tasks/{}", f.t_a), |_| None, [200, 200, 200, 200, 403]),
         (
             "PATCH",
             "/v1/tasks/{id}",
@@ -254,20 +170,8 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"status": "doing"})),
             [200, 200, 403, 403, 403],
         ),
-        (
-            "DELETE",
-            "/v1/tasks/{id}",
-            |f| format!("/v1/tasks/{}", f.t_b),
-            |_| None,
-            [204, 204, 403, 403, 403],
-        ),
-        (
-            "DELETE",
-            "/v1/tasks/{id}",
-            |f| format!("/v1/tasks/{}", f.t_by_b),
-            |_| None,
-            [204, 204, 204, 403, 403],
-        ),
+        ("DELETE", "/v1/tasks/{id}", |f| format!("/v1/tasks/{}", f.t_b), |_| None, [204, 204, 403, 403, 403]),
+        ("DELETE", "/v1/tasks/{id}", |f| format!("/v1/tasks/{}", f.t_by_b), |_| None, [204, 204, 204, 403, 403]),
         (
             "GET",
             "/v1/tasks/{id}/events",
@@ -282,27 +186,9 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"text": "好的"})),
             [201, 201, 201, 403, 403],
         ),
-        (
-            "GET",
-            "/v1/members",
-            |_| "/v1/members".into(),
-            |_| None,
-            [200, 200, 200, 403, 200],
-        ),
-        (
-            "POST",
-            "/v1/members",
-            |_| "/v1/members".into(),
-            |_| Some(json!({"name": "新人"})),
-            [201, 201, 403, 403, 201],
-        ),
-        (
-            "GET",
-            "/v1/members/{id}",
-            |f| format!("/v1/members/{}", f.m_b),
-            |_| None,
-            [200, 200, 200, 403, 200],
-        ),
+        ("GET", "/v1/members", |_| "/v1/members".into(), |_| None, [200, 200, 200, 403, 200]),
+        ("POST", "/v1/members", |_| "/v1/members".into(), |_| Some(json!({"name": "新人"})), [201, 201, 403, 403, 201]),
+        ("GET", "/v1/members/{id}", |f| format!("/v1/members/{}", f.m_b), |_| None, [200, 200, 200, 403, 200]),
         (
             "PATCH",
             "/v1/members/{id}",
@@ -310,13 +196,7 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"aliases": ["小白"]})),
             [200, 403, 403, 403, 403],
         ),
-        (
-            "GET",
-            "/v1/chats",
-            |_| "/v1/chats".into(),
-            |_| None,
-            [200, 403, 403, 403, 403],
-        ),
+        ("GET", "/v1/chats", |_| "/v1/chats".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
             "/v1/chats",
@@ -331,34 +211,10 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| Some(json!({"mode": "propose"})),
             [200, 403, 403, 403, 403],
         ),
-        (
-            "GET",
-            "/v1/messages",
-            |f| format!("/v1/messages?project_id={}", f.p),
-            |_| None,
-            [200, 200, 200, 200, 403],
-        ),
-        (
-            "GET",
-            "/v1/messages",
-            |f| format!("/v1/messages?chat_id={}", f.chat),
-            |_| None,
-            [200, 200, 200, 200, 403],
-        ),
-        (
-            "GET",
-            "/v1/messages",
-            |_| "/v1/messages".into(),
-            |_| None,
-            [200, 422, 422, 422, 422],
-        ),
-        (
-            "GET",
-            "/v1/tokens",
-            |_| "/v1/tokens".into(),
-            |_| None,
-            [200, 403, 403, 403, 403],
-        ),
+        ("GET", "/v1/messages", |f| format!("/v1/messages?project_id={}", f.p), |_| None, [200, 200, 200, 200, 403]),
+        ("GET", "/v1/messages", |f| format!("/v1/messages?chat_id={}", f.chat), |_| None, [200, 200, 200, 200, 403]),
+        ("GET", "/v1/messages", |_| "/v1/messages".into(), |_| None, [200, 422, 422, 422, 422]),
+        ("GET", "/v1/tokens", |_| "/v1/tokens".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
             "/v1/tokens",
@@ -366,20 +222,8 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |f| Some(json!({"role": "member", "member_id": f.m_b})),
             [201, 403, 403, 403, 403],
         ),
-        (
-            "DELETE",
-            "/v1/tokens/{id}",
-            |f| format!("/v1/tokens/{}", f.tok_x),
-            |_| None,
-            [204, 403, 403, 403, 403],
-        ),
-        (
-            "GET",
-            "/v1/audit",
-            |_| "/v1/audit".into(),
-            |_| None,
-            [200, 403, 403, 403, 403],
-        ),
+        ("DELETE", "/v1/tokens/{id}", |f| format!("/v1/tokens/{}", f.tok_x), |_| None, [204, 403, 403, 403, 403]),
+        ("GET", "/v1/audit", |_| "/v1/audit".into(), |_| None, [200, 403, 403, 403, 403]),
     ]
 }
 
@@ -395,9 +239,7 @@ async fn every_endpoint_for_every_role() {
             let fx = fixture(&app).await;
             let uri = path(&fx);
             let audit_before = app.audit_count().await;
-            let (status, out) = app
-                .call(method, &uri, Some(&fx.tokens[role_idx]), body(&fx))
-                .await;
+            let (status, out) = app.call(method, &uri, Some(&fx.tokens[role_idx]), body(&fx)).await;
             let audit_after = app.audit_count().await;
             if status.as_u16() != expected[role_idx] {
                 failures.push(format!(
@@ -420,19 +262,12 @@ async fn every_endpoint_for_every_role() {
             if role_idx == 0 {
                 let (status, out) = app.call(method, &uri, None, body(&fx)).await;
                 if status != StatusCode::UNAUTHORIZED {
-                    failures.push(format!(
-                        "{method} {uri} without token: expected 401, got {status} {out}"
-                    ));
+                    failures.push(format!("{method} {uri} without token: expected 401, got {status} {out}"));
                 }
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} permission checks failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} permission checks failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[tokio::test]
@@ -448,15 +283,10 @@ async fn the_matrix_covers_every_route() {
             documented.insert((method.to_uppercase(), path.clone()));
         }
     }
-    let tested: BTreeSet<(String, String)> = matrix()
-        .into_iter()
-        .map(|(m, p, ..)| (m.to_string(), p.to_string()))
-        .collect();
+    let tested: BTreeSet<(String, String)> =
+        matrix().into_iter().map(|(m, p, ..)| (m.to_string(), p.to_string())).collect();
     let missing: Vec<_> = documented.difference(&tested).collect();
-    assert!(
-        missing.is_empty(),
-        "routes without a row in the permission matrix: {missing:?}"
-    );
+    assert!(missing.is_empty(), "routes without a row in the permission matrix: {missing:?}");
 }
 
 #[tokio::test]
@@ -464,35 +294,15 @@ async fn listings_show_only_visible_projects_and_tasks() {
     let app = sqlite_app().await;
     let fx = fixture(&app).await;
     let ws = app.store.default_workspace().await.expect("ws");
-    let hidden = app
-        .store
-        .create_project(ws, "别人的项目", "", "x", None)
-        .await
-        .expect("hidden");
+    let hidden = app.store.create_project(ws, "别人的项目", "", "x", None).await.expect("hidden");
     app.store
-        .create_task(
-            ws,
-            &NewTask::new(hidden.id, "看不见"),
-            &Cause {
-                actor: "x".into(),
-                message_id: None,
-            },
-        )
+        .create_task(ws, &NewTask::new(hidden.id, "看不见"), &Cause { actor: "x".into(), message_id: None })
         .await
         .expect("task");
     for (idx, expect_projects, expect_tasks) in [(0, 2, 4), (2, 1, 3), (3, 1, 3), (4, 0, 0)] {
-        let (_, projects) = app
-            .call("GET", "/v1/projects", Some(&fx.tokens[idx]), None)
-            .await;
-        assert_eq!(
-            projects.as_array().map(Vec::len),
-            Some(expect_projects),
-            "{} projects: {projects}",
-            ROLES[idx]
-        );
-        let (_, tasks) = app
-            .call("GET", "/v1/tasks", Some(&fx.tokens[idx]), None)
-            .await;
+        let (_, projects) = app.call("GET", "/v1/projects", Some(&fx.tokens[idx]), None).await;
+        assert_eq!(projects.as_array().map(Vec::len), Some(expect_projects), "{} projects: {projects}", ROLES[idx]);
+        let (_, tasks) = app.call("GET", "/v1/tasks", Some(&fx.tokens[idx]), None).await;
         assert_eq!(tasks["total"], expect_tasks, "{} tasks", ROLES[idx]);
     }
 }
