@@ -32,6 +32,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// First contact: seed a demo workspace, replay the demo chat, print what it made, and serve.
     Demo(DemoArgs),
+    /// Find and resolve Chinese time expressions: JSONL `{"text", "ref"}` lines in, one result per line out.
+    Timex(IoArgs),
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -45,6 +47,17 @@ pub struct DbArgs {
     /// Database URL: sqlite://PATH (created if missing) or postgres://USER@HOST/DB.
     #[arg(long, env = "CHAT2TASK_DB", default_value = "sqlite://chat2task.db")]
     pub db: String,
+}
+
+/// An input file and an optional output file (stdout when absent).
+#[derive(Debug, Args)]
+pub struct IoArgs {
+    /// Input JSONL file.
+    #[arg(long)]
+    pub input: PathBuf,
+    /// Output JSONL file; stdout when absent.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
 }
 
 /// Options of `serve`.
@@ -90,6 +103,38 @@ pub enum TokenCommand {
         #[command(flatten)]
         db: DbArgs,
     },
+}
+
+/// `chat2task timex`.
+pub fn timex(args: &IoArgs) -> Result<usize> {
+    let input =
+        std::fs::read_to_string(&args.input).with_context(|| format!("could not read {}", args.input.display()))?;
+    let (out, errors) = crate::timex::cli::run_jsonl(&input);
+    write_output(args.output.as_deref(), &out)?;
+    for (line, message) in &errors {
+        eprintln!("{}:{line}: {message}", args.input.display());
+    }
+    Ok(errors.len())
+}
+
+/// Writes `text` to `path`, or to stdout.
+pub fn write_output(path: Option<&std::path::Path>, text: &str) -> Result<()> {
+    let owned;
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text
+    } else {
+        owned = format!("{text}\n");
+        &owned
+    };
+    match path {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("could not write {}", p.display())),
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes()).context("could not write to stdout")?;
+            Ok(())
+        }
+    }
 }
 
 /// Connects to the store at `url` (applying migrations).

@@ -8,4 +8,8 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod demo;
+pub mod ingest;
+pub mod lifecycle;
+pub mod pipeline;
 pub mod store;
+pub mod timex;

@@ -22,6 +22,11 @@ async fn main() -> std::process::ExitCode {
     let res = match args.command {
         Command::Serve(a) => cli::serve(a).await,
         Command::Demo(a) => cli::demo(a).await,
+        Command::Timex(a) => cli::timex(&a).map(|n_errors| {
+            if n_errors > 0 {
+                eprintln!("{n_errors} line(s) could not be read");
+            }
+        }),
         Command::Token { command: TokenCommand::Create { role, member, label, db } } => {
             cli::token_create(&role, member.as_deref(), &label, &db).await.map(|secret| println!("{secret}"))
         }

@@ -10,6 +10,7 @@
 pub mod dto;
 pub mod error;
 pub mod extract;
+mod messages;
 pub mod metrics;
 mod people;
 mod projects;
@@ -41,12 +42,13 @@ pub const MAX_BODY_BYTES: usize = 1 << 20;
 pub struct AppState {
     pub store: Store,
     pub metrics: Arc<metrics::Metrics>,
+    pub queue: crate::ingest::Queue,
 }
 
 impl AppState {
     /// State over a connected store.
     pub fn new(store: Store) -> AppState {
-        AppState { store, metrics: Arc::new(metrics::Metrics::default()) }
+        AppState { store, metrics: Arc::new(metrics::Metrics::default()), queue: crate::ingest::Queue::default() }
     }
 
     /// Writes the audit row of a mutation.
@@ -129,6 +131,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(projects::router())
         .merge(tasks::router())
         .merge(people::router())
+        .merge(messages::router())
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();

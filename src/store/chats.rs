@@ -358,7 +358,7 @@ impl Store {
                 reply_to: r.7,
                 members: r.8,
                 received_at: r.9,
-                processed: r.10 != 0,
+                processed: r.10 == 1,
             })
             .collect())
     }
@@ -367,4 +367,109 @@ impl Store {
 enum Bind {
     Int(i64),
     Text(String),
+}
+
+impl Store {
+    /// The chat with this platform id, registering it (unbound, mode `threshold`) when new.
+    pub async fn ensure_chat(&self, workspace_id: i64, platform: &str, external_id: &str) -> Result<Chat> {
+        if let Some(chat) = self.find_chat(workspace_id, platform, external_id).await? {
+            return Ok(chat);
+        }
+        match self.create_chat(workspace_id, platform, external_id, "", None, "threshold").await {
+            Ok(chat) => Ok(chat),
+            // Another request registered it in between.
+            Err(Error::Conflict(_)) => {
+                self.find_chat(workspace_id, platform, external_id).await?.ok_or(Error::NotFound("chat"))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The workspace's inbox project, where tasks from chats bound to no project go; created on
+    /// first use.
+    pub async fn inbox_project(&self, workspace_id: i64) -> Result<i64> {
+        let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT inbox_project_id FROM workspaces WHERE id = $1")
+            .bind(workspace_id)
+            .fetch_optional(self.pool())
+            .await?;
+        if let Some((Some(id),)) = row {
+            return Ok(id);
+        }
+        let project =
+            self.create_project(workspace_id, "收件箱", "未绑定项目的群聊里产生的任务", "system", None).await?;
+        let mut tx = self.begin_write().await?;
+        let current: (Option<i64>,) = sqlx::query_as("SELECT inbox_project_id FROM workspaces WHERE id = $1")
+            .bind(workspace_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if let Some(id) = current.0 {
+            // Lost a race: keep the first inbox, drop ours.
+            tx.commit().await?;
+            self.delete_project(workspace_id, project.id).await?;
+            return Ok(id);
+        }
+        sqlx::query("UPDATE workspaces SET inbox_project_id = $1 WHERE id = $2")
+            .bind(project.id)
+            .bind(workspace_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(project.id)
+    }
+
+    /// Records that a message created or changed a task (`created`, `done`, `cancelled`, …).
+    pub async fn record_effect(&self, message_id: i64, task_id: i64, effect: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO message_effects (message_id, task_id, effect, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (message_id, task_id, effect) DO NOTHING",
+        )
+        .bind(message_id)
+        .bind(task_id)
+        .bind(effect.to_string())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    /// The effects a message had, as (task id, effect).
+    pub async fn message_effects(&self, message_id: i64) -> Result<Vec<(i64, String)>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT task_id, effect FROM message_effects WHERE message_id = $1 ORDER BY task_id")
+                .bind(message_id)
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows)
+    }
+
+    /// Notes a failed processing attempt; the message stays unprocessed until `max_attempts`.
+    pub async fn mark_failed(&self, message_id: i64, error: &str, max_attempts: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE messages SET attempts = attempts + 1, error = $1, \
+             processed = CASE WHEN attempts + 1 >= $2 THEN 2 ELSE processed END WHERE id = $3",
+        )
+        .bind(error.chars().take(500).collect::<String>())
+        .bind(max_attempts)
+        .bind(message_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// An archived message by chat and platform id.
+    pub async fn find_archived(&self, chat_id: i64, external_id: &str) -> Result<Option<Message>> {
+        let mut rows = self
+            .query_messages_sql(
+                "WHERE m.chat_id = $1 AND m.external_id = $2",
+                1,
+                0,
+                vec![Bind::Int(chat_id), Bind::Text(external_id.to_string())],
+                "",
+            )
+            .await?;
+        Ok(rows.pop())
+    }
 }

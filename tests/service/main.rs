@@ -3,5 +3,6 @@
 
 mod api;
 mod common;
+mod ingest;
 mod parity;
 mod rbac;

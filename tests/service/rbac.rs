@@ -214,6 +214,17 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
         ("GET", "/v1/messages", |f| format!("/v1/messages?project_id={}", f.p), |_| None, [200, 200, 200, 200, 403]),
         ("GET", "/v1/messages", |f| format!("/v1/messages?chat_id={}", f.chat), |_| None, [200, 200, 200, 200, 403]),
         ("GET", "/v1/messages", |_| "/v1/messages".into(), |_| None, [200, 422, 422, 422, 422]),
+        (
+            "POST",
+            "/v1/messages",
+            |_| "/v1/messages".into(),
+            |_| {
+                Some(
+                    json!({"id": "m1", "chat": "c9", "ts": "2026-03-02T09:00:00+08:00", "sender": "安娜", "text": "请白雪看一下"}),
+                )
+            },
+            [202, 202, 403, 403, 202],
+        ),
         ("GET", "/v1/tokens", |_| "/v1/tokens".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",

@@ -1,0 +1,212 @@
+//! Background processing of archived messages: the understanding stage runs on a blocking
+//! thread, its results are filed as tasks and task updates, and the message is marked processed.
+//!
+//! Idempotent by construction: a processed message is skipped, a task from a message is unique
+//! per (chat, message, title), and re-applying an update that changes nothing writes no event.
+//! So a crash between filing and marking (or a redelivery by NATS) files nothing twice.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{FixedOffset, NaiveDateTime};
+use tokio::sync::Notify;
+
+use crate::ingest::{ChatMessage, from_archive};
+use crate::lifecycle::{Change, Context, OpenTask, Understand};
+use crate::store::chats::{Chat, Message};
+use crate::store::tasks::{Cause, NewTask, TaskFilter, TaskPatch};
+use crate::store::{self, Status, Store};
+
+/// Tuning of the worker.
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    /// Messages fetched per round; defaults to 64.
+    pub batch: i64,
+    /// Failed attempts before a message is parked (processed = 2); defaults to 5.
+    pub max_attempts: i64,
+    /// In `threshold` mode, tasks at or above this confidence are created `todo`, below it
+    /// `proposed`; defaults to 0.7.
+    pub confidence_threshold: f32,
+    /// Messages of context handed to the pipeline; defaults to 5.
+    pub context_messages: i64,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        WorkerConfig { batch: 64, max_attempts: 5, confidence_threshold: 0.7, context_messages: 5 }
+    }
+}
+
+/// What processing one message did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub created: Vec<i64>,
+    pub updated: Vec<(i64, &'static str)>,
+}
+
+/// Processes archived messages with an understanding stage.
+#[derive(Clone)]
+pub struct Worker {
+    store: Store,
+    pipeline: Arc<dyn Understand>,
+    config: WorkerConfig,
+    wake: Arc<Notify>,
+}
+
+impl Worker {
+    /// A worker over `store`; `wake` is notified by the doors when messages arrive.
+    pub fn new(store: Store, pipeline: Arc<dyn Understand>, config: WorkerConfig, wake: Arc<Notify>) -> Worker {
+        Worker { store, pipeline, config, wake }
+    }
+
+    /// Processes everything pending, then waits for a wake-up (or polls every second), forever.
+    pub async fn run(self) {
+        loop {
+            match self.drain().await {
+                Ok(0) => {
+                    tokio::select! {
+                        _ = self.wake.notified() => {},
+                        _ = tokio::time::sleep(Duration::from_secs(1)) => {},
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "worker round failed; retrying");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        }
+    }
+
+    /// Processes pending messages until none are left; returns how many were handled.
+    pub async fn drain(&self) -> store::Result<usize> {
+        let mut total = 0;
+        loop {
+            let pending = self.store.unprocessed_messages(self.config.batch).await?;
+            if pending.is_empty() {
+                return Ok(total);
+            }
+            for message in &pending {
+                if let Err(e) = self.process(message).await {
+                    tracing::warn!(message_id = message.id, error = %e, "processing failed");
+                    self.store.mark_failed(message.id, &e.to_string(), self.config.max_attempts).await?;
+                }
+                total += 1;
+            }
+        }
+    }
+
+    /// Processes one message by its archive id (used by NATS workers); a processed message is
+    /// left alone.
+    pub async fn process_id(&self, message_id: i64) -> store::Result<Option<Outcome>> {
+        let message = self.store.get_message(message_id).await?;
+        if message.processed {
+            return Ok(None);
+        }
+        match self.process(&message).await {
+            Ok(outcome) => Ok(Some(outcome)),
+            Err(e) => {
+                self.store.mark_failed(message.id, &e.to_string(), self.config.max_attempts).await?;
+                Err(e)
+            }
+        }
+    }
+
+    async fn process(&self, message: &Message) -> store::Result<Outcome> {
+        let chat = self.chat_of(message).await?;
+        let Some(msg) = from_archive(message, &chat.external_id) else {
+            self.store.mark_failed(message.id, "archived timestamp unreadable", 1).await?;
+            return Ok(Outcome::default());
+        };
+        let project_id = match chat.project_id {
+            Some(id) => id,
+            None => self.store.inbox_project(chat.workspace_id).await?,
+        };
+        let context = self.context(&chat, message, project_id).await?;
+        let pipeline = self.pipeline.clone();
+        let msg_for_pipeline = msg.clone();
+        let understanding = tokio::task::spawn_blocking(move || pipeline.understand(&msg_for_pipeline, &context))
+            .await
+            .map_err(|e| store::Error::Invalid(format!("pipeline panicked: {e}")))?;
+        let cause = Cause { actor: "pipeline".into(), message_id: Some(format!("{}/{}", chat.external_id, msg.id)) };
+        let mut outcome = Outcome::default();
+        for draft in understanding.tasks {
+            let status = match chat.mode.as_str() {
+                "auto" => Status::Todo,
+                "propose" => Status::Proposed,
+                _ if draft.confidence >= self.config.confidence_threshold && !draft.owner_ambiguous => Status::Todo,
+                _ => Status::Proposed,
+            };
+            let mut new = NewTask::new(project_id, &draft.title);
+            new.owners = draft.owners;
+            new.due_date = draft.due_date;
+            new.due_time = draft.due_time;
+            new.priority = draft.priority;
+            new.status = status;
+            new.source_chat = Some(chat.external_id.clone());
+            new.source_message = Some(msg.id.clone());
+            new.confidence = Some(f64::from(draft.confidence));
+            new.evidence = draft.evidence.to_string();
+            let (task, _) = self.store.create_task(chat.workspace_id, &new, &cause).await?;
+            self.store.record_effect(message.id, task.id, "created").await?;
+            outcome.created.push(task.id);
+        }
+        for update in understanding.updates {
+            let patch = match &update.change {
+                Change::Done => TaskPatch { status: Some(Status::Done), ..TaskPatch::default() },
+                Change::Cancelled => TaskPatch { status: Some(Status::Cancelled), ..TaskPatch::default() },
+                Change::Started => TaskPatch { status: Some(Status::Doing), ..TaskPatch::default() },
+                Change::Moved { date, time } => {
+                    TaskPatch { due_date: Some(Some(*date)), due_time: Some(*time), ..TaskPatch::default() }
+                }
+                Change::Reassigned { owners } => TaskPatch { owners: Some(owners.clone()), ..TaskPatch::default() },
+            };
+            self.store.update_task(chat.workspace_id, update.task_id, &patch, &cause).await?;
+            self.store.record_effect(message.id, update.task_id, update.change.name()).await?;
+            outcome.updated.push((update.task_id, update.change.name()));
+        }
+        self.store.mark_processed(message.id).await?;
+        Ok(outcome)
+    }
+
+    async fn chat_of(&self, message: &Message) -> store::Result<Chat> {
+        let (workspace_id,): (i64,) = sqlx::query_as("SELECT workspace_id FROM chats WHERE id = $1")
+            .bind(message.chat_id)
+            .fetch_one(self.store.pool())
+            .await?;
+        self.store.get_chat(workspace_id, message.chat_id).await
+    }
+
+    async fn context(&self, chat: &Chat, message: &Message, project_id: i64) -> store::Result<Context> {
+        let recent = self.store.recent_messages(chat.id, message.id, self.config.context_messages).await?;
+        let recent: Vec<ChatMessage> = recent.iter().filter_map(|m| from_archive(m, &chat.external_id)).collect();
+        let mut open_tasks = Vec::new();
+        for status in [Status::Todo, Status::Doing, Status::Proposed] {
+            let filter =
+                TaskFilter { project_id: Some(project_id), status: Some(status), limit: 200, ..TaskFilter::default() };
+            let (tasks, _) = self.store.list_tasks(chat.workspace_id, &filter).await?;
+            for task in tasks {
+                let source = match (&task.source_chat, &task.source_message) {
+                    (Some(c), Some(m)) if c == &chat.external_id => self.store.find_archived(chat.id, m).await?,
+                    _ => None,
+                };
+                open_tasks.push(OpenTask {
+                    id: task.id,
+                    title: task.title,
+                    owners: task.owners.into_iter().map(|o| o.name).collect(),
+                    source_text: source.as_ref().map(|s| s.text.clone()),
+                    source_sender: source.map(|s| s.sender),
+                    created_at: local_time(task.created_at),
+                });
+            }
+        }
+        open_tasks.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        Ok(Context { recent, open_tasks })
+    }
+}
+
+/// Unix milliseconds as Asia/Shanghai local time.
+fn local_time(ms: i64) -> NaiveDateTime {
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset"));
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&offset).naive_local()
+}

@@ -1,0 +1,126 @@
+//! Chinese time-expression finder and resolver for work-group chat.
+//!
+//! Input: a message text and the message time (local, workspace time zone). Output: every time
+//! expression found (char spans, kind, resolved interval, grain) plus the task deadline a careful
+//! reader would take from the message (`Analysis::deadline`) and an urgency flag.
+//!
+//! Conventions follow `benchmarks/extraction/README.md` ("Conventions"): inclusive 前, bare 周X = next
+//! such day on or after today, 这周X = day of the current Monday–Sunday week, 本周内/这周 → Friday,
+//! 周末 → Sunday, 月底/年底, N天内 → today+N, N个工作日内 via the official holiday calendar
+//! (`calendar`), 节前 → last workday before the holiday, 下班前 18:00, 中午 12:00, part of day without
+//! an hour → date only, 尽快/马上/ASAP → urgency without a date. Moves/corrections: the last valid
+//! date wins.
+//!
+//! Invariants: never panics on any input; spans are char offsets `[start, end)` within the text;
+//! the result is deterministic; a message without any trigger character costs one scan.
+
+pub mod calendar;
+pub mod cli;
+mod normalize;
+mod parse;
+
+#[cfg(test)]
+mod conformance;
+#[cfg(test)]
+mod tests;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// What an expression denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A point or period with a "before/within/by" marker (周五前, 本周内, 截止…).
+    Deadline,
+    /// A point in time (明天下午3点, 3月5日).
+    Point,
+    /// An explicit range (3月5日到7日).
+    Range,
+    /// A span relative to the message time (两周内 is a Deadline; 两天 alone is a Duration).
+    Duration,
+    /// 尽快 / 马上 / ASAP: urgency without a date (start = end = reference).
+    Urgency,
+}
+
+/// Resolution of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Grain {
+    /// Whole year.
+    Year,
+    /// Quarter.
+    Quarter,
+    /// Month.
+    Month,
+    /// Monday–Sunday week.
+    Week,
+    /// Day.
+    Day,
+    /// Hour (also parts of day such as 上午).
+    Hour,
+    /// Minute (also "now").
+    Minute,
+}
+
+/// One time expression found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expression {
+    /// CHAR offsets [start, end) into the input text.
+    pub span: (usize, usize),
+    /// What it denotes.
+    pub kind: Kind,
+    /// Interval start (local time).
+    pub start: NaiveDateTime,
+    /// Interval end, exclusive (local time).
+    pub end: NaiveDateTime,
+    /// Resolution.
+    pub grain: Grain,
+    /// "前/之前/以前" attached (inclusive before).
+    pub inclusive_before: bool,
+    /// 左右/前后/多/许 or a fuzzy period (月初, 年底 as a period).
+    pub approximate: bool,
+}
+
+/// The deadline a task would get from the message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    /// Due date.
+    pub date: NaiveDate,
+    /// Due clock time when one is stated or implied (下班前, 中午); never invented.
+    pub time: Option<NaiveTime>,
+    /// Span of the expression it came from.
+    pub span: (usize, usize),
+}
+
+/// Everything found in one message.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    /// All expressions, in text order.
+    pub expressions: Vec<Expression>,
+    /// The chosen task deadline.
+    pub deadline: Option<Deadline>,
+    /// 尽快/马上/ASAP/立刻… present.
+    pub urgent: bool,
+}
+
+/// Finds and resolves every time expression; `reference` is the message time in local time.
+pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
+    if !normalize::has_trigger(text) {
+        return Analysis::default();
+    }
+    let chars = normalize::normalize(text);
+    let items = parse::find_all(&chars, reference);
+    let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
+    let today = reference.date();
+    let correction = parse::has_correction_cue(&chars);
+    let candidates: Vec<&parse::Item> = items
+        .iter()
+        .filter(|it| !it.negated && it.expr.kind != Kind::Urgency)
+        .filter(|it| it.due.is_some_and(|(d, _)| d >= today))
+        .collect();
+    let chosen = if correction {
+        candidates.last().copied()
+    } else {
+        candidates.iter().rev().find(|it| it.marker).or(candidates.last()).copied()
+    };
+    let deadline = chosen.and_then(|it| it.due.map(|(date, time)| Deadline { date, time, span: it.expr.span }));
+    Analysis { expressions: items.into_iter().map(|it| it.expr).collect(), deadline, urgent }
+}

@@ -1,0 +1,236 @@
+//! Chat examples per README convention, property tests.
+use super::*;
+use chrono::NaiveDate;
+
+fn r(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap_or_default()
+}
+
+fn due(text: &str, reference: &str) -> Option<String> {
+    analyze(text, r(reference)).deadline.map(|d| match d.time {
+        Some(t) => format!("{} {}", d.date, t.format("%H:%M")),
+        None => d.date.to_string(),
+    })
+}
+
+#[test]
+fn readme_conventions_table() {
+    // Reference: Monday 2026-03-02 09:12 unless stated.
+    let m = "2026-03-02 09:12";
+    let wed = "2026-03-04 10:00";
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("周五前把报告发我", m, Some("2026-03-06")),
+        ("周五之前提交", m, Some("2026-03-06")),
+        ("明天之前给我", m, Some("2026-03-03")),
+        ("周一把方案定下来", m, Some("2026-03-02")),
+        ("周一把方案定下来", wed, Some("2026-03-09")),
+        ("星期三交", m, Some("2026-03-04")),
+        ("这周三之前", wed, Some("2026-03-04")),
+        ("本周五上线", m, Some("2026-03-06")),
+        ("下周二开会前准备好", m, Some("2026-03-10")),
+        ("下下周一交付", m, Some("2026-03-16")),
+        ("本周内完成", m, Some("2026-03-06")),
+        ("这周内搞定", wed, Some("2026-03-06")),
+        ("这周把测试做完", m, Some("2026-03-06")),
+        ("下周内给结果", m, Some("2026-03-13")),
+        ("周末前处理掉", m, Some("2026-03-08")),
+        ("月底前提交", m, Some("2026-03-31")),
+        ("本月底", m, Some("2026-03-31")),
+        ("这个月底之前", m, Some("2026-03-31")),
+        ("4月底前上线", m, Some("2026-04-30")),
+        ("年底前完成", m, Some("2026-12-31")),
+        ("3天内回复", m, Some("2026-03-05")),
+        ("5天后复查", m, Some("2026-03-07")),
+        ("一周内整改", m, Some("2026-03-09")),
+        ("两周内交付", m, Some("2026-03-16")),
+        ("今天之内回复", m, Some("2026-03-02")),
+        ("15号前交", m, Some("2026-03-15")),
+        ("1号前交", "2026-03-20 10:00", Some("2026-04-01")),
+        ("下个月5号", m, Some("2026-04-05")),
+        ("下班前发我", m, Some("2026-03-02 18:00")),
+        ("明天下班前", m, Some("2026-03-03 18:00")),
+        ("中午前回复", m, Some("2026-03-02 12:00")),
+        ("下午3点开会", m, Some("2026-03-02 15:00")),
+        ("明早9点前", m, Some("2026-03-03 09:00")),
+        ("明天上午给我", m, Some("2026-03-03")),
+        ("今晚发", m, Some("2026-03-02")),
+        ("明天一早处理", m, Some("2026-03-03")),
+        ("3个工作日内", "2026-09-25 10:00", Some("2026-09-30")),
+        ("2个工作日内答复", "2026-02-13 10:00", Some("2026-02-24")),
+        ("节前发货", "2026-09-28 10:00", Some("2026-09-30")),
+        ("节前发货", "2026-09-20 10:00", Some("2026-09-24")),
+        ("国庆前完成", "2026-09-20 10:00", Some("2026-09-30")),
+        ("今明两天搞定", m, Some("2026-03-03")),
+        ("尽快处理", m, None),
+        ("马上看一下", m, None),
+        ("ASAP", m, None),
+        ("收到，谢谢", m, None),
+        ("不是周五，是周六", m, Some("2026-03-07")),
+        ("推迟到下周一", m, Some("2026-03-09")),
+        ("改到明天", m, Some("2026-03-03")),
+        ("提前到周三", m, Some("2026-03-04")),
+        ("2026年3月5日", m, Some("2026-03-05")),
+        ("3月5号", m, Some("2026-03-05")),
+        ("3/5交", m, Some("2026-03-05")),
+        ("3.5前", m, Some("2026-03-05")),
+        ("2026-03-05", m, Some("2026-03-05")),
+        ("三月五号", m, Some("2026-03-05")),
+        ("3月5日到7日", m, Some("2026-03-07")),
+        ("这周三到周五", m, Some("2026-03-06")),
+        ("明天下午3点开会，周五前交报告", m, Some("2026-03-06")),
+        ("下午三点半", m, Some("2026-03-02 15:30")),
+        ("晚上8点", m, Some("2026-03-02 20:00")),
+        ("9:30开会", m, Some("2026-03-02 09:30")),
+        ("凌晨两点发版", m, Some("2026-03-03 02:00")),
+        ("春节前", "2026-01-10 10:00", Some("2026-02-14")),
+        ("元旦前", "2026-12-01 10:00", Some("2026-12-31")),
+        ("五一之前", "2026-04-01 10:00", Some("2026-04-30")),
+        ("季度末", m, Some("2026-03-31")),
+        ("上半年", m, Some("2026-06-30")),
+        ("快一点", m, None),
+        ("早一点发", m, None),
+        ("十二月廿三", m, Some("2027-01-30")),
+        ("截止到周四", m, Some("2026-03-05")),
+        ("周三开会，deadline 周五", m, Some("2026-03-06")),
+        ("有三点建议", m, None),
+        ("第一点先改文案", m, None),
+        ("每周一次例会", m, None),
+        ("10-20人参加", m, None),
+        ("今天把需求定下来，下周二开发完", m, Some("2026-03-10")),
+        ("下周交", m, Some("2026-03-13")),
+        ("昨天的bug修一下", m, None),
+        ("下午茶到了", m, None),
+        ("明天晚上会上线", m, Some("2026-03-03")),
+        ("三天后复查", m, Some("2026-03-05")),
+        ("2小时内回复", m, Some("2026-03-02 11:12")),
+        ("3月20号之前", "2026-12-20 10:00", Some("2027-03-20")),
+        ("1月5号前", "2026-12-20 10:00", Some("2027-01-05")),
+        ("节后第一天上午开会", "2026-04-30 16:00", Some("2026-05-06")),
+        ("收假后交", "2026-09-30 16:00", Some("2026-10-08")),
+        ("元旦假期前", "2026-12-01 10:00", Some("2026-12-31")),
+        ("截至3月10日", m, Some("2026-03-10")),
+        ("明天有大雪，注意安全", m, Some("2026-03-03")),
+        ("冬至前把年终总结交了", m, Some("2026-12-22")),
+        ("秋季之前完成", m, Some("2026-11-06")),
+        ("5.1版本上线", m, None),
+        ("周五 EOD", m, Some("2026-03-06 18:00")),
+        ("年前完成", "2026-01-10 10:00", Some("2026-02-14")),
+        ("周五之前，最晚下周一", m, Some("2026-03-09")),
+    ];
+    let mut bad = Vec::new();
+    for (text, reference, want) in cases {
+        let got = due(text, reference);
+        if got.as_deref() != *want {
+            bad.push(format!("{text} @ {reference}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn urgency_flag_and_spans() {
+    let a = analyze("请尽快把周五前的报告发我", r("2026-03-02 09:00"));
+    assert!(a.urgent);
+    assert_eq!(a.deadline.as_ref().map(|d| d.span), Some((4, 7)));
+    assert_eq!(a.deadline.map(|d| d.date), NaiveDate::from_ymd_opt(2026, 3, 6));
+}
+
+#[test]
+fn extreme_amounts_do_not_panic() {
+    let reference = r("2026-03-02 09:12");
+    for t in [
+        "999999999999天后",
+        "99999999999周内",
+        "第99999天",
+        "9999年底",
+        "999999个工作日内",
+        "九千九百九十九年后",
+        "99999999999秒前",
+        "上999999999999个月",
+        "2100年12月31日23:59",
+        "1900年1月1日",
+        "99世纪",
+        "农历2100年腊月三十",
+        "闰十二月",
+        "9999年春节前",
+        "0000-00-00",
+        "12/31/99",
+        "2/30",
+        "2月30号",
+        "13月",
+        "32号",
+    ] {
+        let a = analyze(t, reference);
+        for e in &a.expressions {
+            assert!(e.start <= e.end, "{t}");
+        }
+    }
+    let far = r("9999-12-31 23:59");
+    let _ = analyze("明天下午3点前，三个月后，下周五", far);
+    let early = r("0001-01-01 00:00");
+    let _ = analyze("昨天上午，上个月底，去年春节前", early);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn no_panic_spans_valid_deterministic(s in "\\PC{0,40}") {
+            let reference = r("2026-03-02 09:12");
+            let a = analyze(&s, reference);
+            let n = s.chars().count();
+            for e in &a.expressions {
+                prop_assert!(e.span.0 < e.span.1 && e.span.1 <= n);
+                prop_assert!(e.start <= e.end);
+            }
+            prop_assert_eq!(a, analyze(&s, reference));
+        }
+
+        #[test]
+        fn no_panic_time_alphabet(s in "[0-9零一二两三四五六七八九十廿卅百千年月日号周星期天点时分半前后内底初中下上本这今明昨个工作节春国庆:/.\\- ]{0,24}") {
+            let a = analyze(&s, r("2026-12-31 23:59"));
+            let n = s.chars().count();
+            for e in &a.expressions {
+                prop_assert!(e.span.1 <= n);
+            }
+        }
+    }
+}
+
+#[test]
+fn start_chars_cover_holiday_and_word_lists() {
+    // Every listed first char must pass the pre-check, otherwise the expression would never be tried.
+    for w in [
+        "元旦",
+        "情人节",
+        "春节",
+        "中秋",
+        "国庆",
+        "清明",
+        "端午",
+        "除夕",
+        "复活节",
+        "母亲节",
+        "感恩节",
+        "圣诞",
+        "五一",
+        "节前",
+        "放假前",
+        "凌晨",
+        "傍晚",
+        "黎明",
+        "EOD",
+        "ASAP",
+        "每年",
+        "Q3",
+        "首季度",
+        "第二天",
+        "全天",
+    ] {
+        let c = w.chars().next().unwrap_or(' ');
+        assert!(parse::START_CHARS.contains(c) || c.is_ascii_digit(), "{w}");
+    }
+}

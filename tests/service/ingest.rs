@@ -1,0 +1,174 @@
+//! Ingestion: the `POST /v1/messages` contract, idempotent processing under duplicate delivery,
+//! restart resume, the task lifecycle from chat, and the NATS JetStream queue.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::{TestApp, assert_error_shape, sqlite_app};
+use chat2task::ingest::worker::{Worker, WorkerConfig};
+use chat2task::ingest::{self, ChatMessage};
+use chat2task::lifecycle::{Context, TaskDraft};
+use chat2task::pipeline::{Extract, Pipeline};
+use chat2task::store::Priority;
+
+/// A test double for the extractor: a message starting with "请" asks its @-mentioned member
+/// (or nobody) to do the rest of the message.
+struct RequestExtractor;
+
+impl Extract for RequestExtractor {
+    fn extract(&self, msg: &ChatMessage, _context: &Context) -> Vec<TaskDraft> {
+        let Some(rest) = msg.text.strip_prefix('请') else { return Vec::new() };
+        let owner = msg.members.iter().find(|m| rest.starts_with(m.as_str())).cloned();
+        let title = owner.as_deref().map(|o| rest.trim_start_matches(o)).unwrap_or(rest).trim().to_string();
+        vec![TaskDraft {
+            title,
+            owners: owner.into_iter().collect(),
+            due_date: None,
+            due_time: None,
+            priority: Priority::P2,
+            confidence: 0.9,
+            evidence: json!([]),
+            owner_ambiguous: false,
+        }]
+    }
+}
+
+fn message(id: &str, sender: &str, text: &str, reply_to: Option<(&str, &str)>) -> Value {
+    json!({
+        "id": id, "chat": "group-1", "ts": "2026-03-02T09:00:00+08:00", "sender": sender,
+        "members": ["周敏", "李想", "王芳"], "text": text,
+        "reply_to": reply_to.map(|(s, t)| json!({"sender": s, "text": t})),
+    })
+}
+
+fn worker(app: &TestApp) -> Worker {
+    let pipeline = Arc::new(Pipeline::new(Arc::new(RequestExtractor)));
+    Worker::new(app.store.clone(), pipeline, WorkerConfig::default(), Arc::default())
+}
+
+async fn tasks(app: &TestApp) -> Vec<Value> {
+    let (_, out) = app.admin("GET", "/v1/tasks?limit=500", None).await;
+    out["items"].as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn post_messages_contract() {
+    let app = sqlite_app().await;
+    let m = message("m1", "周敏", "请李想整理报销单据", None);
+    let (status, out) = app.admin("POST", "/v1/messages", Some(m.clone())).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{out}");
+    assert_eq!(out["duplicate"], false);
+    let (status, out) = app.admin("POST", "/v1/messages", Some(m)).await;
+    assert!(status.is_success(), "{status}");
+    assert_eq!(out["duplicate"], true);
+    let batch = json!({"messages": [message("m1", "周敏", "x", None), message("m2", "李想", "好的", None)]});
+    let (status, out) = app.admin("POST", "/v1/messages", Some(batch)).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!((out["accepted"].as_u64(), out["duplicates"].as_u64()), (Some(1), Some(1)));
+    // The chat was registered on first sight, unbound.
+    let (_, chats) = app.admin("GET", "/v1/chats", None).await;
+    assert_eq!(chats[0]["external_id"], "group-1");
+    assert_eq!(chats[0]["project_id"], Value::Null);
+    // Bad messages: a clear 422 naming the field, and nothing stored.
+    let mut bad_ts = message("m3", "周敏", "x", None);
+    bad_ts["ts"] = "昨天".into();
+    let mut no_text = message("m4", "周敏", "x", None);
+    no_text.as_object_mut().map(|o| o.remove("text"));
+    let bad_batch = json!({"messages": [message("m5", "周敏", "x", None), {"id": "m6"}]});
+    for (body, needle) in [(bad_ts, "RFC 3339"), (no_text, "text"), (bad_batch, "messages[1]"), (json!([1, 2]), "")] {
+        let (status, out) = app.admin("POST", "/v1/messages", Some(body)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{out}");
+        assert_error_shape(&out, "bad message");
+        assert!(out["error"]["message"].as_str().unwrap_or("").contains(needle), "{out}");
+    }
+    let (_, archive) = app.admin("GET", "/v1/messages", None).await;
+    assert_eq!(archive["total"], 2, "only m1 and m2 are archived");
+}
+
+#[tokio::test]
+async fn ten_fold_duplicate_delivery_files_each_task_once() {
+    let app = sqlite_app().await;
+    let n = 100;
+    for _round in 0..10 {
+        let batch: Vec<Value> =
+            (0..n).map(|i| message(&format!("m{i}"), "周敏", &format!("请李想处理第{i}号工单"), None)).collect();
+        let (status, _) = app.admin("POST", "/v1/messages", Some(json!({"messages": batch}))).await;
+        assert_eq!(status, StatusCode::OK);
+        // Processing in between deliveries must not re-file anything either.
+        worker(&app).drain().await.expect("drain");
+    }
+    let all = tasks(&app).await;
+    assert_eq!(all.len(), n, "exactly one task per message");
+    assert!(all.iter().all(|t| t["owners"] == json!(["李想"]) && t["status"] == "todo"));
+}
+
+#[tokio::test]
+async fn a_restarted_worker_resumes_unprocessed_messages() {
+    let app = sqlite_app().await;
+    for i in 0..5 {
+        app.admin("POST", "/v1/messages", Some(message(&format!("m{i}"), "周敏", &format!("请王芳回访客户{i}"), None)))
+            .await;
+    }
+    assert_eq!(tasks(&app).await.len(), 0, "nothing processed yet: no worker ran");
+    // A worker that starts later (a restart) finds the archived, unprocessed messages.
+    assert_eq!(worker(&app).drain().await.expect("drain"), 5);
+    assert_eq!(tasks(&app).await.len(), 5);
+    assert_eq!(worker(&app).drain().await.expect("drain"), 0, "processed messages are not processed again");
+}
+
+#[tokio::test]
+async fn later_messages_update_the_task_they_refer_to() {
+    let app = sqlite_app().await;
+    let w = worker(&app);
+    let post = |v: Value| async { app.admin("POST", "/v1/messages", Some(v)).await };
+    post(message("m1", "周敏", "请李想整理季度报销单据", None)).await;
+    post(message("m2", "周敏", "请王芳更新仓库盘点表", None)).await;
+    w.drain().await.expect("drain");
+    let created = tasks(&app).await;
+    assert_eq!(created.len(), 2);
+    // Tasks from an unbound chat land in the inbox project.
+    let (_, projects) = app.admin("GET", "/v1/projects", None).await;
+    assert_eq!(projects[0]["name"], "收件箱");
+    post(message("m3", "李想", "搞定了", Some(("周敏", "请李想整理季度报销单据")))).await;
+    post(message("m4", "周敏", "盘点表推迟到下周一", None)).await;
+    post(message("m5", "周敏", "下午的例会改到4点", None)).await;
+    w.drain().await.expect("drain");
+    let after = tasks(&app).await;
+    let find = |title: &str| after.iter().find(|t| t["title"].as_str().is_some_and(|x| x.contains(title))).cloned();
+    let reimburse = find("报销").expect("reimbursement task");
+    let stock = find("盘点").expect("stock task");
+    assert_eq!(reimburse["status"], "done");
+    assert_eq!(stock["due_date"], "2026-03-09", "下周一 from Monday 2026-03-02");
+    assert_eq!(after.len(), 2, "updates and notices create no tasks");
+    let (_, events) = app.admin("GET", &format!("/v1/tasks/{}/events", reimburse["id"]), None).await;
+    let done = events.as_array().and_then(|e| e.iter().find(|x| x["field"] == "status")).expect("status event");
+    assert_eq!(done["message_id"], "group-1/m3", "the event cites the message that caused it");
+}
+
+#[tokio::test]
+async fn nats_workers_process_and_ack() {
+    let Ok(url) = std::env::var("CHAT2TASK_TEST_NATS") else {
+        eprintln!("skipped: nats_workers_process_and_ack needs CHAT2TASK_TEST_NATS (set by .ci/run)");
+        return;
+    };
+    let app = sqlite_app().await;
+    let js = ingest::nats::connect(&url).await.expect("nats");
+    js.get_stream(ingest::nats::STREAM).await.expect("stream").purge().await.expect("purge");
+    let mut ids = Vec::new();
+    for i in 0..20 {
+        let msg =
+            ingest::parse_message(message(&format!("n{i}"), "周敏", &format!("请李想核对发票{i}"), None)).expect("msg");
+        let accepted = ingest::accept(&app.store, 1, "api", &msg).await.expect("accept");
+        ingest::nats::publish(&js, accepted.message_id).await.expect("publish");
+        ids.push(accepted.message_id);
+    }
+    // Redeliver a few ids on purpose: at-least-once must not mean twice.
+    for id in &ids[..5] {
+        ingest::nats::publish(&js, *id).await.expect("publish");
+    }
+    let handled = ingest::nats::run_worker(&js, &worker(&app), Some(25)).await.expect("worker");
+    assert_eq!(handled, 25);
+    assert_eq!(tasks(&app).await.len(), 20);
+}
