@@ -10,6 +10,8 @@ pub mod cli;
 pub mod demo;
 pub mod ingest;
 pub mod lifecycle;
+pub mod notify;
 pub mod pipeline;
+pub mod platforms;
 pub mod store;
 pub mod timex;

@@ -12,6 +12,7 @@
 
 pub mod chats;
 pub mod members;
+pub mod notify;
 pub mod projects;
 pub mod tasks;
 pub mod tokens;

@@ -4,5 +4,6 @@
 mod api;
 mod common;
 mod ingest;
+mod notify;
 mod parity;
 mod rbac;
