@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 mod messages;
 pub mod metrics;
+mod notify;
 mod people;
 mod projects;
 mod tasks;
@@ -132,6 +133,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(tasks::router())
         .merge(people::router())
         .merge(messages::router())
+        .merge(notify::router())
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();

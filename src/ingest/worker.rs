@@ -147,8 +147,11 @@ impl Worker {
             new.source_message = Some(msg.id.clone());
             new.confidence = Some(f64::from(draft.confidence));
             new.evidence = draft.evidence.to_string();
-            let (task, _) = self.store.create_task(chat.workspace_id, &new, &cause).await?;
+            let (task, created) = self.store.create_task(chat.workspace_id, &new, &cause).await?;
             self.store.record_effect(message.id, task.id, "created").await?;
+            if created {
+                self.confirm(&chat, project_id, &task).await?;
+            }
             outcome.created.push(task.id);
         }
         for update in understanding.updates {
@@ -167,6 +170,40 @@ impl Worker {
         }
         self.store.mark_processed(message.id).await?;
         Ok(outcome)
+    }
+
+    /// Tells the group what was filed ("已记录任务" / "待确认任务").
+    async fn confirm(&self, chat: &Chat, project_id: i64, task: &crate::store::tasks::Task) -> store::Result<()> {
+        let owners = if task.owners.is_empty() {
+            "未指定".to_string()
+        } else {
+            task.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("、")
+        };
+        let due = match (task.due_date, task.due_time) {
+            (Some(d), Some(t)) => format!("{} {}", d, t.format("%H:%M")),
+            (Some(d), None) => d.to_string(),
+            _ => "未指定".to_string(),
+        };
+        let title = if task.status == Status::Proposed {
+            format!("待确认任务：{}（回复“确认”生效）", task.title)
+        } else {
+            format!("已记录任务：{}", task.title)
+        };
+        let lines = vec![format!("负责人：{owners}"), format!("截止：{due}")];
+        let data = serde_json::json!({"task_id": task.id, "chat": chat.external_id, "status": task.status.as_str()});
+        let key = format!("created:{}", task.id);
+        crate::notify::notify_project(
+            &self.store,
+            chat.workspace_id,
+            project_id,
+            "confirmation",
+            &title,
+            &lines,
+            &data,
+            Some(&key),
+        )
+        .await?;
+        Ok(())
     }
 
     async fn chat_of(&self, message: &Message) -> store::Result<Chat> {

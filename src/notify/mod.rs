@@ -7,6 +7,7 @@
 //! `GET /v1/notify/outbox?status=dead`). Per-target rate limits (20/min by default, WeCom's
 //! group-robot limit) are kept by folding the overflow into one digest message.
 
+pub mod digest;
 pub mod dispatch;
 
 use crate::store::{self, Store};
@@ -29,4 +30,58 @@ pub async fn notify_project(
         }
     }
     Ok(queued)
+}
+
+/// Queues today's digest of a project for its targets (at most once a day per target).
+pub async fn queue_digest(
+    store: &Store,
+    workspace_id: i64,
+    project_id: i64,
+    today: chrono::NaiveDate,
+    at_risk: &[(i64, f64)],
+) -> store::Result<usize> {
+    let project = store.get_project(workspace_id, project_id).await?;
+    let filter = store::tasks::TaskFilter {
+        project_id: Some(project_id),
+        due_before: Some(today),
+        limit: 500,
+        ..Default::default()
+    };
+    let (mut tasks, _) = store.list_tasks(workspace_id, &filter).await?;
+    for (id, _) in at_risk {
+        if !tasks.iter().any(|t| t.id == *id) {
+            tasks.push(store.get_task(workspace_id, *id).await?);
+        }
+    }
+    let Some((title, lines)) = digest::build(&project.name, &tasks, today, at_risk) else {
+        return Ok(0);
+    };
+    let data = serde_json::json!({"project_id": project_id, "date": today.to_string()});
+    let key = format!("digest:{project_id}:{today}");
+    notify_project(store, workspace_id, project_id, "digest", &title, &lines, &data, Some(&key)).await
+}
+
+/// Queues, once a day after `hour` (local time), the digest of every project of every workspace.
+pub async fn run_daily_digests(store: Store, hour: u32) {
+    loop {
+        let now = chrono::Utc::now().with_timezone(
+            &chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset")),
+        );
+        if chrono::Timelike::hour(&now) >= hour {
+            if let Err(e) = queue_all_digests(&store, now.date_naive()).await {
+                tracing::warn!(error = %e, "daily digests failed");
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+    }
+}
+
+async fn queue_all_digests(store: &Store, today: chrono::NaiveDate) -> store::Result<()> {
+    let workspace_id = store.default_workspace().await?;
+    for project in store.list_projects(workspace_id, store::projects::Visibility::All).await? {
+        if !project.archived {
+            queue_digest(store, workspace_id, project.id, today, &[]).await?;
+        }
+    }
+    Ok(())
 }

@@ -389,7 +389,8 @@ mod tests {
     #[test]
     fn receive_v1_post_and_non_text() {
         let post = r#"{"title":"周报","content":[[{"tag":"at","user_id":"@_user_1","user_name":""},{"tag":"text","text":" 明天交"}],[{"tag":"img","image_key":"x"}]]}"#;
-        let json = receive_v1(post, r#"[{"key":"@_user_1","id":{"open_id":"ou_w"},"name":"王五"}]"#);
+        let json = receive_v1(post, r#"[{"key":"@_user_1","id":{"open_id":"ou_w"},"name":"王五"}]"#)
+            .replace("\"message_type\":\"text\"", "\"message_type\":\"post\"");
         let msg = parse_event(&json).ok().and_then(|e| e.message);
         assert_eq!(msg.map(|m| m.text), Some("周报\n@王五 明天交\n".to_owned()));
         let image = receive_v1(r#"{"image_key":"img_x"}"#, "[]").replace("\"text\"", "\"image\"");

@@ -235,6 +235,22 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
         ),
         ("DELETE", "/v1/tokens/{id}", |f| format!("/v1/tokens/{}", f.tok_x), |_| None, [204, 403, 403, 403, 403]),
         ("GET", "/v1/audit", |_| "/v1/audit".into(), |_| None, [200, 403, 403, 403, 403]),
+        ("GET", "/v1/notify/targets", |_| "/v1/notify/targets".into(), |_| None, [200, 403, 403, 403, 403]),
+        (
+            "POST",
+            "/v1/notify/targets",
+            |_| "/v1/notify/targets".into(),
+            |_| Some(json!({"name": "群", "kind": "webhook", "url": "http://127.0.0.1:9/x"})),
+            [201, 403, 403, 403, 403],
+        ),
+        ("GET", "/v1/notify/outbox", |_| "/v1/notify/outbox".into(), |_| None, [200, 403, 403, 403, 403]),
+        (
+            "POST",
+            "/v1/projects/{id}/digest",
+            |f| format!("/v1/projects/{}/digest", f.p),
+            |_| None,
+            [200, 200, 403, 403, 403],
+        ),
     ]
 }
 
