@@ -10,6 +10,7 @@
 pub mod dto;
 pub mod error;
 pub mod extract;
+pub mod hooks;
 mod messages;
 pub mod metrics;
 mod notify;
@@ -44,12 +45,18 @@ pub struct AppState {
     pub store: Store,
     pub metrics: Arc<metrics::Metrics>,
     pub queue: crate::ingest::Queue,
+    pub hooks: hooks::SharedHookConfig,
 }
 
 impl AppState {
     /// State over a connected store.
     pub fn new(store: Store) -> AppState {
-        AppState { store, metrics: Arc::new(metrics::Metrics::default()), queue: crate::ingest::Queue::default() }
+        AppState {
+            store,
+            metrics: Arc::new(metrics::Metrics::default()),
+            queue: crate::ingest::Queue::default(),
+            hooks: Arc::new(hooks::HookConfig { max_skew: 300, auto_register_chats: true, ..Default::default() }),
+        }
     }
 
     /// Writes the audit row of a mutation.
@@ -134,6 +141,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(people::router())
         .merge(messages::router())
         .merge(notify::router())
+        .merge(hooks::router())
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();

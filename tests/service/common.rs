@@ -8,6 +8,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+use chat2task::api::hooks::HookConfig;
 use chat2task::api::{self, AppState};
 use chat2task::store::{Store, StoreConfig};
 
@@ -48,9 +49,25 @@ pub async fn pg_app(test: &str) -> Option<TestApp> {
 }
 
 async fn finish(store: Store, dir: Option<tempfile::TempDir>) -> TestApp {
+    finish_with(store, dir, None).await
+}
+
+async fn finish_with(store: Store, dir: Option<tempfile::TempDir>, hooks: Option<HookConfig>) -> TestApp {
     let ws = store.default_workspace().await.expect("workspace");
     let (_, admin) = store.create_token(ws, "admin", None, "test admin").await.expect("admin token");
-    TestApp { router: api::app(AppState::new(store.clone())), store, admin, _dir: dir }
+    let mut state = AppState::new(store.clone());
+    if let Some(hooks) = hooks {
+        state.hooks = std::sync::Arc::new(hooks);
+    }
+    TestApp { router: api::app(state), store, admin, _dir: dir }
+}
+
+/// A SQLite app whose platform doors use `hooks`.
+pub async fn sqlite_app_with_hooks(hooks: HookConfig) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let store = Store::connect(&StoreConfig::new(&url)).await.expect("sqlite store");
+    finish_with(store, Some(dir), Some(hooks)).await
 }
 
 impl TestApp {
@@ -68,7 +85,22 @@ impl TestApp {
         body: Option<&str>,
         content_type: &str,
     ) -> (StatusCode, Value) {
+        self.call_with_headers(method, uri, token, body, content_type, &[]).await
+    }
+
+    pub async fn call_with_headers(
+        &self,
+        method: &str,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<&str>,
+        content_type: &str,
+        headers: &[(&str, String)],
+    ) -> (StatusCode, Value) {
         let mut req = Request::builder().method(method).uri(uri);
+        for (name, value) in headers {
+            req = req.header(*name, value.as_str());
+        }
         if let Some(token) = token {
             req = req.header("authorization", format!("Bearer {token}"));
         }

@@ -3,6 +3,7 @@
 
 mod api;
 mod common;
+mod hooks;
 mod ingest;
 mod notify;
 mod parity;
