@@ -15,3 +15,4 @@ pub mod pipeline;
 pub mod platforms;
 pub mod store;
 pub mod timex;
+pub mod web;

@@ -146,6 +146,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();
     let router = router
+        .merge(crate::web::router())
         .layer(axum::Extension(Arc::new(spec_for_route)))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)

@@ -1,0 +1,1 @@
+// chat2task dashboard
