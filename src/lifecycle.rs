@@ -23,6 +23,8 @@ pub struct OpenTask {
     pub source_sender: Option<String>,
     /// When the task was created (local time).
     pub created_at: NaiveDateTime,
+    /// Still waiting for confirmation (`proposed`).
+    pub proposed: bool,
 }
 
 /// A task the pipeline read out of a message, ready to be filed.
@@ -44,17 +46,25 @@ pub struct TaskDraft {
 /// What a message does to an existing task.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
+    /// A proposed task was confirmed ("确认" / "1" in reply to the message that proposed it).
+    Confirmed,
     Done,
     Cancelled,
     Started,
-    Moved { date: NaiveDate, time: Option<NaiveTime> },
-    Reassigned { owners: Vec<String> },
+    Moved {
+        date: NaiveDate,
+        time: Option<NaiveTime>,
+    },
+    Reassigned {
+        owners: Vec<String>,
+    },
 }
 
 impl Change {
     /// The name recorded as the message's effect.
     pub fn name(&self) -> &'static str {
         match self {
+            Change::Confirmed => "confirmed",
             Change::Done => "done",
             Change::Cancelled => "cancelled",
             Change::Started => "started",
@@ -188,6 +198,9 @@ pub fn detect_updates(msg: &ChatMessage, context: &Context, reference: NaiveDate
     if QUESTION_ENDINGS.iter().any(|q| trimmed.ends_with(q)) {
         return Vec::new();
     }
+    if let Some(confirmed) = confirmations(msg, context) {
+        return confirmed;
+    }
     let Some((change, cue)) = read_change(text, &msg.members, reference) else {
         return Vec::new();
     };
@@ -195,6 +208,25 @@ pub fn detect_updates(msg: &ChatMessage, context: &Context, reference: NaiveDate
         return Vec::new();
     };
     vec![Update { task_id: task.id, change, confidence }]
+}
+
+/// Replies that confirm the proposed tasks of the quoted message.
+const CONFIRM_REPLIES: &[&str] =
+    &["确认", "1", "确认无误", "确定", "对", "是的", "没错", "ok", "OK", "好的确认", "确认创建"];
+
+fn confirmations(msg: &ChatMessage, context: &Context) -> Option<Vec<Update>> {
+    let quoted = msg.reply_to.as_ref()?;
+    let reply: String = msg.text.chars().filter(|c| !c.is_whitespace() && !"。！!，,~～".contains(*c)).collect();
+    if !CONFIRM_REPLIES.contains(&reply.as_str()) {
+        return None;
+    }
+    let updates: Vec<Update> = context
+        .open_tasks
+        .iter()
+        .filter(|t| t.proposed && t.source_text.as_deref() == Some(quoted.text.as_str()))
+        .map(|t| Update { task_id: t.id, change: Change::Confirmed, confidence: 0.95 })
+        .collect();
+    (!updates.is_empty()).then_some(updates)
 }
 
 /// The change a message announces and the cue word that announced it.
@@ -358,6 +390,7 @@ mod tests {
             source_text: Some(source.into()),
             source_sender: Some("周敏".into()),
             created_at: NaiveDate::from_ymd_opt(2026, 3, 1).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("dt"),
+            proposed: id == 2,
         }
     }
 
@@ -411,6 +444,13 @@ mod tests {
         check(msg("李想", "报销单据还没搞定", None), None);
         check(msg("周敏", "搞定了", None), None); // 周敏 owns no open task: nothing to link.
         check(msg("周敏", "好的收到", None), None);
+    }
+
+    #[test]
+    fn a_reply_confirms_the_proposed_tasks_of_the_quoted_message() {
+        check(msg("周敏", "确认", Some(("周敏", "王芳 明天把客户回访名单发群里"))), Some((2, Change::Confirmed)));
+        // Task 1 is not proposed: "1" under its message is not a confirmation of anything.
+        check(msg("周敏", "1", Some(("周敏", "@李想 周五前把季度报销单据整理一下"))), None);
     }
 
     #[test]

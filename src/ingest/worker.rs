@@ -156,6 +156,7 @@ impl Worker {
         }
         for update in understanding.updates {
             let patch = match &update.change {
+                Change::Confirmed => TaskPatch { status: Some(Status::Todo), ..TaskPatch::default() },
                 Change::Done => TaskPatch { status: Some(Status::Done), ..TaskPatch::default() },
                 Change::Cancelled => TaskPatch { status: Some(Status::Cancelled), ..TaskPatch::default() },
                 Change::Started => TaskPatch { status: Some(Status::Doing), ..TaskPatch::default() },
@@ -234,6 +235,7 @@ impl Worker {
                     source_text: source.as_ref().map(|s| s.text.clone()),
                     source_sender: source.map(|s| s.sender),
                     created_at: local_time(task.created_at),
+                    proposed: task.status == Status::Proposed,
                 });
             }
         }
