@@ -37,6 +37,9 @@ struct Args {
     /// Listing requests to time.
     #[arg(long, default_value_t = 2_000)]
     queries: usize,
+    /// Chat messages to post to `POST /v1/messages` (batches of 500, 4 clients); 0 skips.
+    #[arg(long, default_value_t = 50_000)]
+    messages: usize,
 }
 
 #[tokio::main]
@@ -120,6 +123,57 @@ async fn main() -> Result<()> {
         args.concurrency,
         errors
     );
+
+    // 1b. Message ingestion: archived (durable) before the answer.
+    if args.messages > 0 {
+        let started = Instant::now();
+        let batches: Vec<usize> = (0..args.messages).step_by(500).collect();
+        let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut clients = Vec::new();
+        for _ in 0..4 {
+            let (client, base, token, next, batches) =
+                (client.clone(), base.clone(), token.clone(), next.clone(), batches.clone());
+            let total = args.messages;
+            clients.push(tokio::spawn(async move {
+                let mut failed = 0usize;
+                loop {
+                    let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(start) = batches.get(b).copied() else { break };
+                    let msgs: Vec<serde_json::Value> = (start..(start + 500).min(total))
+                        .map(|i| {
+                            serde_json::json!({
+                                "id": format!("m{i}"), "chat": format!("group-{}", i % 20),
+                                "ts": "2026-03-02T09:12:00+08:00", "sender": "周敏",
+                                "members": ["周敏", "李想", "王芳"], "text": format!("@李想 周五前把第{i}号报价单发我"),
+                            })
+                        })
+                        .collect();
+                    let r = client
+                        .post(format!("{base}/v1/messages"))
+                        .bearer_auth(&token)
+                        .json(&serde_json::json!({"messages": msgs}))
+                        .send()
+                        .await;
+                    if !matches!(r, Ok(ref r) if r.status().is_success()) {
+                        failed += 1;
+                    }
+                }
+                failed
+            }));
+        }
+        let mut failed = 0;
+        for c in clients {
+            failed += c.await?;
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "ingest: {} messages archived in {:.2} s = {:.0} messages/s through POST /v1/messages (batches of 500, 4 clients, {} failed batches)",
+            args.messages,
+            secs,
+            args.messages as f64 / secs,
+            failed
+        );
+    }
 
     // 2. Top up to list_size with bulk SQL, then time the filtered listing.
     let (have,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tasks").fetch_one(store.pool()).await?;

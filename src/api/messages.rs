@@ -17,7 +17,7 @@ use crate::api::AppState;
 use crate::api::error::{ApiError, ApiResult, ErrorBody};
 use crate::api::extract::{AppJson, Auth};
 use crate::auth::Role;
-use crate::ingest::{self, ChatMessage};
+use crate::ingest;
 
 /// Largest batch.
 pub const MAX_BATCH: usize = 1000;
@@ -106,9 +106,19 @@ async fn post_messages(
         }
         single => (vec![ingest::parse_message(single).map_err(ApiError::Invalid)?], false),
     };
+    let accepted = ingest::accept_batch(&state.store, p.workspace_id, "api", &messages).await?;
     let mut receipts = Vec::with_capacity(messages.len());
-    for msg in &messages {
-        receipts.push(accept_one(&state, p.workspace_id, msg).await?);
+    for (msg, acc) in messages.iter().zip(accepted) {
+        if !acc.duplicate {
+            state.queue.enqueue(acc.message_id).await;
+        }
+        receipts.push(Receipt {
+            id: msg.id.clone(),
+            chat: msg.chat.clone(),
+            duplicate: acc.duplicate,
+            message_id: acc.message_id,
+            chat_id: acc.chat_id,
+        });
     }
     let duplicates = receipts.iter().filter(|r| r.duplicate).count();
     // One audit row per call (a batch of 1,000 is one row), naming what was archived.
@@ -125,18 +135,4 @@ async fn post_messages(
     let receipt = receipts.pop().ok_or_else(|| ApiError::Internal("no receipt".into()))?;
     let status = if receipt.duplicate { StatusCode::OK } else { StatusCode::ACCEPTED };
     Ok((status, Json(serde_json::to_value(receipt).unwrap_or_default())))
-}
-
-async fn accept_one(state: &AppState, workspace_id: i64, msg: &ChatMessage) -> ApiResult<Receipt> {
-    let accepted = ingest::accept(&state.store, workspace_id, "api", msg).await?;
-    if !accepted.duplicate {
-        state.queue.enqueue(accepted.message_id).await;
-    }
-    Ok(Receipt {
-        id: msg.id.clone(),
-        chat: msg.chat.clone(),
-        duplicate: accepted.duplicate,
-        message_id: accepted.message_id,
-        chat_id: accepted.chat_id,
-    })
 }

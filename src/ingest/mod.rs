@@ -115,17 +115,7 @@ pub struct Accepted {
 /// Archives a message (registering its chat when new). Returns once the message is durable.
 pub async fn accept(store: &Store, workspace_id: i64, platform: &str, msg: &ChatMessage) -> store::Result<Accepted> {
     let chat = store.ensure_chat(workspace_id, platform, &msg.chat).await?;
-    let new = NewMessage {
-        chat_id: chat.id,
-        external_id: msg.id.clone(),
-        sender: msg.sender.clone(),
-        text: msg.text.clone(),
-        sent_at: msg.ts.timestamp_millis(),
-        sent_at_text: msg.ts.to_rfc3339(),
-        reply_to: msg.reply_to.as_ref().and_then(|q| serde_json::to_string(q).ok()),
-        members: serde_json::to_string(&msg.members).unwrap_or_else(|_| "[]".into()),
-    };
-    let (message_id, inserted) = store.insert_message(&new).await?;
+    let (message_id, inserted) = store.insert_message(&new_message(chat.id, msg)).await?;
     Ok(Accepted { message_id, chat_id: chat.id, duplicate: !inserted })
 }
 
@@ -147,6 +137,44 @@ impl Queue {
             }
         }
         self.wake.notify_one();
+    }
+}
+
+/// Archives a batch in one transaction (chats resolved once each). Same results as calling
+/// [`accept`] for each message in order, including duplicates inside the batch.
+pub async fn accept_batch(
+    store: &Store,
+    workspace_id: i64,
+    platform: &str,
+    messages: &[ChatMessage],
+) -> store::Result<Vec<Accepted>> {
+    let mut chats: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+    for msg in messages {
+        if !chats.contains_key(msg.chat.as_str()) {
+            let chat = store.ensure_chat(workspace_id, platform, &msg.chat).await?;
+            chats.insert(msg.chat.as_str(), chat.id);
+        }
+    }
+    let rows: Vec<NewMessage> =
+        messages.iter().map(|m| new_message(chats.get(m.chat.as_str()).copied().unwrap_or(0), m)).collect();
+    let stored = store.insert_messages(&rows).await?;
+    Ok(stored
+        .into_iter()
+        .zip(rows.iter())
+        .map(|((message_id, inserted), row)| Accepted { message_id, chat_id: row.chat_id, duplicate: !inserted })
+        .collect())
+}
+
+fn new_message(chat_id: i64, msg: &ChatMessage) -> NewMessage {
+    NewMessage {
+        chat_id,
+        external_id: msg.id.clone(),
+        sender: msg.sender.clone(),
+        text: msg.text.clone(),
+        sent_at: msg.ts.timestamp_millis(),
+        sent_at_text: msg.ts.to_rfc3339(),
+        reply_to: msg.reply_to.as_ref().and_then(|q| serde_json::to_string(q).ok()),
+        members: serde_json::to_string(&msg.members).unwrap_or_else(|_| "[]".into()),
     }
 }
 

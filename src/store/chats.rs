@@ -473,3 +473,45 @@ impl Store {
         Ok(rows.pop())
     }
 }
+
+impl Store {
+    /// Archives several messages in one write transaction; per message, the second field is
+    /// `false` when (chat, external id) was already stored.
+    pub async fn insert_messages(&self, batch: &[NewMessage]) -> Result<Vec<(i64, bool)>> {
+        let received_at = now_ms();
+        let mut tx = self.begin_write().await?;
+        let mut out = Vec::with_capacity(batch.len());
+        for new in batch {
+            let inserted: Option<(i64,)> = sqlx::query_as(
+                "INSERT INTO messages (chat_id, external_id, sender, text, sent_at, sent_at_text, reply_to, members, \
+                 received_at, processed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0) \
+                 ON CONFLICT (chat_id, external_id) DO NOTHING RETURNING id",
+            )
+            .bind(new.chat_id)
+            .bind(new.external_id.clone())
+            .bind(new.sender.clone())
+            .bind(new.text.clone())
+            .bind(new.sent_at)
+            .bind(new.sent_at_text.clone())
+            .bind(new.reply_to.clone())
+            .bind(new.members.clone())
+            .bind(received_at)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match inserted {
+                Some((id,)) => out.push((id, true)),
+                None => {
+                    let (id,): (i64,) =
+                        sqlx::query_as("SELECT id FROM messages WHERE chat_id = $1 AND external_id = $2")
+                            .bind(new.chat_id)
+                            .bind(new.external_id.clone())
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    out.push((id, false));
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+}
