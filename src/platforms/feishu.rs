@@ -55,8 +55,8 @@ pub enum Callback {
         /// The challenge string to echo back.
         challenge: String,
     },
-    /// An event (v2.0 schema, or v1 with `uuid`).
-    Event(Event),
+    /// An event (v2.0 schema, or v1 with `uuid`); boxed because it carries the raw JSON.
+    Event(Box<Event>),
 }
 
 /// A decoded Feishu event.
@@ -179,7 +179,7 @@ pub fn handle_callback(
             .ok_or_else(|| Error::Parse("url_verification without challenge".to_owned()))?;
         return Ok(Callback::Challenge { challenge: challenge.to_owned() });
     }
-    Ok(Callback::Event(parse_event_value(inner)))
+    Ok(Callback::Event(Box::new(parse_event_value(inner))))
 }
 
 /// Parses a decrypted event JSON (v2.0 `schema`/`header`/`event`, or v1 `uuid`/`event`).
@@ -245,7 +245,7 @@ fn parse_receive_v1(event: &Value) -> Option<InboundMessage> {
         })
         .unwrap_or_default();
     // Longest key first, so `@_user_1` never clobbers the prefix of `@_user_10`.
-    mentions.sort_by(|a, b| b.key.len().cmp(&a.key.len()));
+    mentions.sort_by_key(|m| std::cmp::Reverse(m.key.len()));
     let content: Value = serde_json::from_str(message.get("content")?.as_str()?).ok()?;
     let raw_text = match message.get("message_type").and_then(Value::as_str)? {
         "text" => content.get("text")?.as_str()?.to_owned(),
@@ -261,14 +261,14 @@ fn parse_receive_v1(event: &Value) -> Option<InboundMessage> {
     let mut names: Vec<String> = Vec::new();
     // Restore document order for the mention list.
     let mut ordered: Vec<&Mention> = mentions.iter().collect();
-    ordered.sort_by(|a, b| natural_key(&a.key).cmp(&natural_key(&b.key)));
+    ordered.sort_by_key(|m| natural_key(&m.key));
     for mention in ordered {
         let label = if mention.name.is_empty() { &mention.id } else { &mention.name };
         if !label.is_empty() && !names.contains(label) {
             names.push(label.clone());
         }
     }
-    let ts = message.get("create_time").and_then(|t| t.as_str()?.trim().parse::<i64>().ok().or_else(|| t.as_i64()));
+    let ts = message.get("create_time").and_then(|t| t.as_i64().or_else(|| t.as_str()?.trim().parse::<i64>().ok()));
     Some(InboundMessage {
         platform: Platform::Feishu,
         msg_id: message.get("message_id")?.as_str()?.to_owned(),
@@ -390,10 +390,11 @@ mod tests {
     fn receive_v1_post_and_non_text() {
         let post = r#"{"title":"周报","content":[[{"tag":"at","user_id":"@_user_1","user_name":""},{"tag":"text","text":" 明天交"}],[{"tag":"img","image_key":"x"}]]}"#;
         let json = receive_v1(post, r#"[{"key":"@_user_1","id":{"open_id":"ou_w"},"name":"王五"}]"#)
-            .replace("\"message_type\":\"text\"", "\"message_type\":\"post\"");
+            .replace(r#""message_type":"text""#, r#""message_type":"post""#);
         let msg = parse_event(&json).ok().and_then(|e| e.message);
         assert_eq!(msg.map(|m| m.text), Some("周报\n@王五 明天交\n".to_owned()));
-        let image = receive_v1(r#"{"image_key":"img_x"}"#, "[]").replace("\"text\"", "\"image\"");
+        let image = receive_v1(r#"{"image_key":"img_x"}"#, "[]")
+            .replace(r#""message_type":"text""#, r#""message_type":"image""#);
         let event = parse_event(&image).ok();
         assert_eq!(event.as_ref().map(|e| e.event_type.as_str()), Some("im.message.receive_v1"));
         assert_eq!(event.and_then(|e| e.message), None);

@@ -701,7 +701,7 @@ mod tests {
                 assert_eq!(c.decrypt(&sig, "1700000000", "42", &enc), Ok(msg.clone()));
                 let opened = c.open(&enc);
                 let total = 20 + msg.len() + receive_id.len();
-                let want_pad = if total % 32 == 0 { 32 } else { 32 - total % 32 };
+                let want_pad = if total.is_multiple_of(32) { 32 } else { 32 - total % 32 };
                 assert_eq!(opened.map(|d| usize::from(d.pad_value)), Ok(want_pad));
             }
         }
