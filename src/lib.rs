@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod calendar;
 pub mod cli;
 pub mod demo;
 pub mod ingest;

@@ -7,6 +7,7 @@
 //! Routes are registered through `utoipa_axum::OpenApiRouter`, so a route cannot exist without
 //! its OpenAPI entry.
 
+mod calendar;
 pub mod dto;
 pub mod error;
 pub mod extract;
@@ -142,6 +143,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(messages::router())
         .merge(notify::router())
         .merge(hooks::router())
+        .merge(calendar::router())
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();

@@ -10,6 +10,7 @@
 //! writes its `task_events` row (for tasks) inside the same transaction; audit rows are written
 //! by the caller through [`Store::audit`] in that same call.
 
+pub mod calendar;
 pub mod chats;
 pub mod members;
 pub mod notify;

@@ -349,3 +349,33 @@ fn urlencode_query(s: &str) -> String {
         None => urlencode(s),
     }
 }
+
+#[tokio::test]
+async fn calendar_feeds_serve_ics_until_revoked() {
+    let app = sqlite_app().await;
+    let p = project(&app, "门店").await;
+    for (title, due, time) in [("盘点", "2026-12-01", Value::Null), ("周会材料", "2026-12-02", json!("09:30"))] {
+        app.admin(
+            "POST",
+            "/v1/tasks",
+            Some(json!({"project_id": p, "title": title, "owners": ["王芳"], "due_date": due, "due_time": time})),
+        )
+        .await;
+    }
+    app.admin("POST", "/v1/tasks", Some(json!({"project_id": p, "title": "无日期"}))).await;
+    let (status, feed) = app.admin("POST", "/v1/calendar/feeds", Some(json!({"project_id": p}))).await;
+    assert_eq!(status, StatusCode::CREATED, "{feed}");
+    let url = feed["url"].as_str().expect("url").to_string();
+    let (status, ics) = app.call("GET", &url, None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let ics = ics.as_str().expect("text").to_string();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("DTSTART;VALUE=DATE:20261201"), "{ics}");
+    assert!(ics.contains("DTSTART;TZID=Asia/Shanghai:20261202T093000"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    let (status, _) = app.admin("DELETE", &format!("/v1/calendar/feeds/{}", feed["id"]), None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = app.call("GET", &url, None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a revoked feed stops at once: {body}");
+    let (status, _) = app.call("GET", "/v1/calendar/cal_guess.ics", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -26,6 +26,8 @@ struct Fx {
     m_x: i64,
     chat: i64,
     tok_x: i64,
+    /// A calendar feed created by the admin token.
+    feed_admin: i64,
     /// Tokens in role order: admin, pm (A, PM of p), member (B), guest (G), pm outsider (O).
     tokens: [String; 5],
 }
@@ -67,7 +69,9 @@ async fn fixture(app: &TestApp) -> Fx {
     let (tx, _) = tok("member", x).await;
     let by_b = Cause { actor: format!("token:{}/member:{b}", tb.id), message_id: None };
     let t_by_b = store.create_task(ws, &NewTask::new(p, "白雪建的任务"), &by_b).await.expect("t_by_b").0.id;
+    let feed_admin = store.create_feed(ws, None, Some(p), "token:1").await.expect("feed").0.id;
     Fx {
+        feed_admin,
         p,
         s,
         t_b,
@@ -235,6 +239,28 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
         ),
         ("DELETE", "/v1/tokens/{id}", |f| format!("/v1/tokens/{}", f.tok_x), |_| None, [204, 403, 403, 403, 403]),
         ("GET", "/v1/audit", |_| "/v1/audit".into(), |_| None, [200, 403, 403, 403, 403]),
+        ("GET", "/v1/calendar/feeds", |_| "/v1/calendar/feeds".into(), |_| None, [200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/v1/calendar/feeds",
+            |_| "/v1/calendar/feeds".into(),
+            |f| Some(json!({"project_id": f.p})),
+            [201, 201, 201, 201, 403],
+        ),
+        (
+            "POST",
+            "/v1/calendar/feeds",
+            |_| "/v1/calendar/feeds".into(),
+            |f| Some(json!({"member_id": f.m_b})),
+            [201, 403, 201, 403, 403],
+        ),
+        (
+            "DELETE",
+            "/v1/calendar/feeds/{id}",
+            |f| format!("/v1/calendar/feeds/{}", f.feed_admin),
+            |_| None,
+            [204, 403, 403, 403, 403],
+        ),
         ("GET", "/v1/notify/targets", |_| "/v1/notify/targets".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
@@ -322,6 +348,8 @@ async fn the_matrix_covers_every_route() {
     ] {
         tested.insert((method.to_string(), path.to_string()));
     }
+    // The ICS feed authenticates by the secret in its URL (tests/service/api.rs).
+    tested.insert(("GET".to_string(), "/v1/calendar/{file}".to_string()));
     let missing: Vec<_> = documented.difference(&tested).collect();
     assert!(missing.is_empty(), "routes without a row in the permission matrix: {missing:?}");
 }
