@@ -1,0 +1,153 @@
+//! Aggregates for delay risk and assignee suggestion, computed from the store as of now
+//! (never from the future: only events already written count).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::store::{Result, Store};
+
+/// Per member: open work and on-time history.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OwnerStats {
+    /// Open tasks (proposed, todo, doing).
+    pub open: u32,
+    /// Open tasks due from `today` to `today + 7`.
+    pub due_next_7d: u32,
+    /// Finished tasks that had a due date.
+    pub done_with_due: u32,
+    /// Of those, finished after their due date.
+    pub done_late: u32,
+}
+
+/// One finished or open task of a member, for assignee history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    pub member_id: i64,
+    pub title: String,
+    pub tags: Vec<String>,
+    pub created_at: i64,
+    pub done: bool,
+}
+
+impl Store {
+    /// Open load and on-time history of every member of a workspace, as of `today`.
+    pub async fn owner_stats(&self, workspace_id: i64, today: NaiveDate) -> Result<HashMap<i64, OwnerStats>> {
+        let rows: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT o.member_id, t.status, t.due_date, t.done_at FROM task_owners o JOIN tasks t ON t.id = o.task_id \
+             JOIN projects p ON p.id = t.project_id WHERE p.workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let week = today + chrono::Duration::days(7);
+        let mut out: HashMap<i64, OwnerStats> = HashMap::new();
+        for (member_id, status, due, done_at) in rows {
+            let entry = out.entry(member_id).or_default();
+            let due = due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+            match status.as_str() {
+                "proposed" | "todo" | "doing" => {
+                    entry.open += 1;
+                    if due.is_some_and(|d| d >= today && d <= week) {
+                        entry.due_next_7d += 1;
+                    }
+                }
+                "done" => {
+                    if let (Some(due), Some(done_at)) = (due, done_at) {
+                        entry.done_with_due += 1;
+                        if local_date(done_at).is_some_and(|d| d > due) {
+                            entry.done_late += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many times each task's due date was moved (events changing an existing date).
+    pub async fn reschedules(&self, task_ids: &[i64]) -> Result<HashMap<i64, u32>> {
+        self.count_by_task(
+            "SELECT task_id, COUNT(*) FROM task_events WHERE field = 'due_date' AND old_value IS NOT NULL \
+             AND task_id IN ({ids}) GROUP BY task_id",
+            task_ids,
+        )
+        .await
+    }
+
+    /// How many chat messages created or changed each task.
+    pub async fn mentions(&self, task_ids: &[i64]) -> Result<HashMap<i64, u32>> {
+        self.count_by_task(
+            "SELECT task_id, COUNT(*) FROM message_effects WHERE task_id IN ({ids}) GROUP BY task_id",
+            task_ids,
+        )
+        .await
+    }
+
+    async fn count_by_task(&self, sql: &str, task_ids: &[i64]) -> Result<HashMap<i64, u32>> {
+        if task_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // Ids are integers, so inlining them is safe.
+        let ids: Vec<String> = task_ids.iter().map(i64::to_string).collect();
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as(&sql.replace("{ids}", &ids.join(", "))).fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX))).collect())
+    }
+
+    /// Share of finished tasks per stage of a project (stage id → done / all, cancelled excluded).
+    pub async fn stage_progress(&self, project_id: i64) -> Result<HashMap<i64, f64>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT stage_id, status FROM tasks WHERE project_id = $1 AND stage_id IS NOT NULL")
+                .bind(project_id)
+                .fetch_all(self.pool())
+                .await?;
+        let mut counts: HashMap<i64, (u32, u32)> = HashMap::new();
+        for (stage, status) in rows {
+            let entry = counts.entry(stage).or_default();
+            match status.as_str() {
+                "done" => {
+                    entry.0 += 1;
+                    entry.1 += 1;
+                }
+                "cancelled" => {}
+                _ => entry.1 += 1,
+            }
+        }
+        Ok(counts
+            .into_iter()
+            .map(|(stage, (done, all))| (stage, if all == 0 { 0.0 } else { f64::from(done) / f64::from(all) }))
+            .collect())
+    }
+
+    /// Every member's tasks (newest last), for assignee suggestion.
+    pub async fn assignment_history(&self, workspace_id: i64, limit: i64) -> Result<Vec<HistoryRow>> {
+        let rows: Vec<(i64, String, String, i64, String)> = sqlx::query_as(
+            "SELECT o.member_id, t.title, t.tags, t.created_at, t.status FROM task_owners o JOIN tasks t ON t.id = o.task_id \
+             JOIN projects p ON p.id = t.project_id WHERE p.workspace_id = $1 ORDER BY t.created_at DESC LIMIT $2",
+        )
+        .bind(workspace_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out: Vec<HistoryRow> = rows
+            .into_iter()
+            .map(|(member_id, title, tags, created_at, status)| HistoryRow {
+                member_id,
+                title,
+                tags: crate::store::json_list(&tags),
+                created_at,
+                done: status == "done",
+            })
+            .collect();
+        out.reverse();
+        Ok(out)
+    }
+}
+
+/// The Asia/Shanghai date of Unix milliseconds.
+pub fn local_date(ms: i64) -> Option<NaiveDate> {
+    let offset = chrono::FixedOffset::east_opt(8 * 3600)?;
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&offset).date_naive())
+}
