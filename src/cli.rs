@@ -34,6 +34,14 @@ pub enum Command {
     Demo(DemoArgs),
     /// Find and resolve Chinese time expressions: JSONL `{"text", "ref"}` lines in, one result per line out.
     Timex(IoArgs),
+    /// Extract tasks from messages: JSONL in the extraction-benchmark schema in, one `{"id", "tasks"}` line per message out.
+    Extract(IoArgs),
+    /// Score the extractor on a gold file (the metrics of ../shared/tools/score_extract.py).
+    Eval(EvalArgs),
+    /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
+    Ingest(IngestArgs),
+    /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
+    Worker(WorkerArgs),
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -60,12 +68,67 @@ pub struct IoArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Options of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold JSONL (messages with their `tasks`).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Predictions to score; when absent, the extractor runs on the gold messages.
+    #[arg(long)]
+    pub pred: Option<PathBuf>,
+    /// Print the metrics as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when full_F1 is below this.
+    #[arg(long)]
+    pub min_full_f1: Option<f64>,
+}
+
+/// Options of `ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// JSONL file of messages.
+    pub file: PathBuf,
+    /// Platform the messages come from (`api`, `wecom`, `feishu`, `dingtalk`).
+    #[arg(long, default_value = "api")]
+    pub platform: String,
+    /// Only archive; leave processing to running workers.
+    #[arg(long)]
+    pub no_process: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// Options of `worker`.
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// NATS server; without it the worker drains the store's unprocessed messages and polls.
+    #[arg(long, env = "CHAT2TASK_NATS_URL")]
+    pub nats: Option<String>,
+    /// Republish every unprocessed message to NATS once before working (recovers lost publishes).
+    #[arg(long)]
+    pub sweep: bool,
+    /// Stop after this many messages (for tests and batch jobs).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
 /// Options of `serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "CHAT2TASK_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
+    /// NATS server: accepted messages are published to JetStream for `chat2task worker`
+    /// processes instead of being processed in this process.
+    #[arg(long, env = "CHAT2TASK_NATS_URL")]
+    pub nats: Option<String>,
+    /// Local hour (Asia/Shanghai) after which each day's project digests are queued.
+    #[arg(long, env = "CHAT2TASK_DIGEST_HOUR", default_value_t = 9)]
+    pub digest_hour: u32,
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -137,6 +200,125 @@ pub fn write_output(path: Option<&std::path::Path>, text: &str) -> Result<()> {
     }
 }
 
+/// The understanding stage used by workers: the extractor chosen by configuration plus the
+/// task lifecycle.
+pub fn build_pipeline() -> Result<std::sync::Arc<dyn crate::lifecycle::Understand>> {
+    Ok(std::sync::Arc::new(crate::pipeline::Pipeline::new(crate::pipeline::service_extractor())))
+}
+
+/// `chat2task extract`; returns the number of unreadable lines.
+pub fn extract(args: &IoArgs) -> Result<usize> {
+    let input =
+        std::fs::read_to_string(&args.input).with_context(|| format!("could not read {}", args.input.display()))?;
+    let extractor = crate::extract::Extractor::default();
+    let (out, errors) = crate::extract::cli::run_extract_jsonl(&input, &extractor, None);
+    write_output(args.output.as_deref(), &out)?;
+    for (line, message) in &errors {
+        eprintln!("{}:{line}: {message}", args.input.display());
+    }
+    Ok(errors.len())
+}
+
+/// `chat2task eval`.
+pub fn eval(args: &EvalArgs) -> Result<()> {
+    let gold =
+        std::fs::read_to_string(&args.gold).with_context(|| format!("could not read {}", args.gold.display()))?;
+    let pred = match &args.pred {
+        Some(p) => std::fs::read_to_string(p).with_context(|| format!("could not read {}", p.display()))?,
+        None => {
+            let (pred, errors) =
+                crate::extract::cli::run_extract_jsonl(&gold, &crate::extract::Extractor::default(), None);
+            for (line, message) in &errors {
+                eprintln!("{}:{line}: {message}", args.gold.display());
+            }
+            pred
+        }
+    };
+    let metrics = crate::extract::eval::score(&gold, &pred);
+    if args.json {
+        println!("{metrics}");
+    } else {
+        print!("{}", crate::extract::eval::render(&metrics));
+    }
+    if let Some(min) = args.min_full_f1 {
+        let full = metrics.get("full_F1").and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+        if full < min {
+            bail!("full_F1 {full:.3} is below the required {min:.3}");
+        }
+    }
+    Ok(())
+}
+
+/// `chat2task ingest`.
+pub async fn ingest(args: IngestArgs) -> Result<()> {
+    let input =
+        std::fs::read_to_string(&args.file).with_context(|| format!("could not read {}", args.file.display()))?;
+    let (messages, errors) = crate::ingest::parse_jsonl(&input);
+    for e in &errors {
+        eprintln!("{}:{}: {}", args.file.display(), e.line, e.message);
+    }
+    let store = open_store(&args.db.db).await?;
+    let workspace_id = store.default_workspace().await?;
+    let batch: Vec<crate::ingest::ChatMessage> = messages.into_iter().map(|(_, m)| m).collect();
+    let accepted = crate::ingest::accept_batch(&store, workspace_id, &args.platform, &batch).await?;
+    let duplicates = accepted.iter().filter(|a| a.duplicate).count();
+    eprintln!(
+        "archived {} messages ({} already archived), {} bad lines",
+        accepted.len() - duplicates,
+        duplicates,
+        errors.len()
+    );
+    if !args.no_process {
+        let count = |store: Store| async move {
+            let filter = crate::store::tasks::TaskFilter { limit: 1, ..Default::default() };
+            store.list_tasks(workspace_id, &filter).await.map(|(_, total)| total)
+        };
+        let before = count(store.clone()).await?;
+        let worker = crate::ingest::worker::Worker::new(
+            store.clone(),
+            build_pipeline()?,
+            Default::default(),
+            Default::default(),
+        );
+        let processed = worker.drain().await?;
+        let after = count(store.clone()).await?;
+        eprintln!("processed {processed} messages, filed {} new tasks", after - before);
+    }
+    if !errors.is_empty() {
+        bail!("{} line(s) of {} could not be read", errors.len(), args.file.display());
+    }
+    Ok(())
+}
+
+/// `chat2task worker`.
+pub async fn worker(args: WorkerArgs) -> Result<()> {
+    let store = open_store(&args.db.db).await?;
+    let worker =
+        crate::ingest::worker::Worker::new(store.clone(), build_pipeline()?, Default::default(), Default::default());
+    match &args.nats {
+        Some(url) => {
+            let js = crate::ingest::nats::connect(url).await.context("could not connect to NATS")?;
+            if args.sweep {
+                let pending = store.unprocessed_messages(100_000).await?;
+                for m in &pending {
+                    crate::ingest::nats::publish(&js, m.id).await?;
+                }
+                eprintln!("republished {} unprocessed messages", pending.len());
+            }
+            let n = crate::ingest::nats::run_worker(&js, &worker, args.limit).await?;
+            eprintln!("processed {n} queue entries");
+        }
+        None => {
+            let n = worker.drain().await?;
+            eprintln!("processed {n} messages");
+            if args.limit.is_none() {
+                worker.run().await;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Connects to the store at `url` (applying migrations).
 pub async fn open_store(url: &str) -> Result<Store> {
     Store::connect(&StoreConfig::new(url)).await.with_context(|| format!("could not open database {}", redact(url)))
@@ -159,7 +341,26 @@ pub fn redact(url: &str) -> String {
 /// `chat2task serve`.
 pub async fn serve(args: ServeArgs) -> Result<()> {
     let store = open_store(&args.db.db).await?;
-    let state = AppState::new(store);
+    let mut state = AppState::new(store.clone());
+    state.hooks = std::sync::Arc::new(crate::api::hooks::HookConfig::from_env().map_err(anyhow::Error::msg)?);
+    match &args.nats {
+        Some(url) => {
+            state.queue.nats = Some(crate::ingest::nats::connect(url).await.context("could not connect to NATS")?);
+            tracing::info!("messages go through NATS JetStream; run `chat2task worker` to process them");
+        }
+        None => {
+            let worker = crate::ingest::worker::Worker::new(
+                store.clone(),
+                build_pipeline()?,
+                crate::ingest::worker::WorkerConfig::default(),
+                state.queue.wake.clone(),
+            );
+            tokio::spawn(worker.run());
+        }
+    }
+    let dispatcher = crate::notify::dispatch::Dispatcher::new(store.clone(), Default::default());
+    tokio::spawn(dispatcher.run(std::time::Duration::from_secs(2)));
+    tokio::spawn(crate::notify::run_daily_digests(store, args.digest_hour));
     let listener =
         tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, db = %redact(&args.db.db), "serving");
@@ -232,7 +433,9 @@ pub async fn demo(args: DemoArgs) -> Result<()> {
         store.create_stage(project.id, &StageFields { name: Some(name.into()), ..Default::default() }).await?;
     }
     let chat = store.create_chat(workspace_id, "api", "demo-app", "App 项目群", Some(project.id), "threshold").await?;
-    let report = crate::demo::replay(&store, &chat, include_str!("../datasets/demo/chat.jsonl")).await?;
+    let report =
+        crate::demo::replay(&store, &chat, include_str!("../datasets/demo/chat.jsonl"), Some(build_pipeline()?))
+            .await?;
     let (_, admin_token) = store.create_token(workspace_id, "admin", None, "demo admin").await?;
     println!("demo workspace: {}", path.display());
     println!("{report}");

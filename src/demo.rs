@@ -1,41 +1,59 @@
-//! Replays the demo chat into a store: archives each message and, where the extraction
-//! pipeline is available, files the tasks it finds.
+//! Replays the demo chat into a store: archives each message in the demo chat and, when a
+//! pipeline is given, processes them as the service's worker would, then reports what it filed.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
+use crate::ingest::{self, worker::Worker};
+use crate::lifecycle::Understand;
 use crate::store::Store;
-use crate::store::chats::{Chat, NewMessage};
+use crate::store::chats::Chat;
+use crate::store::tasks::TaskFilter;
 
-/// Archives every message of `jsonl` in `chat` and returns a printable report.
-pub async fn replay(store: &Store, chat: &Chat, jsonl: &str) -> Result<String> {
+/// Archives every message of `jsonl` in `chat`, processes them with `pipeline` if given, and
+/// returns a printable report.
+pub async fn replay(store: &Store, chat: &Chat, jsonl: &str, pipeline: Option<Arc<dyn Understand>>) -> Result<String> {
+    let (parsed, errors) = ingest::parse_jsonl(jsonl);
+    if let Some(e) = errors.first() {
+        anyhow::bail!("demo chat line {}: {}", e.line, e.message);
+    }
+    // The demo's messages all belong to the demo chat, whatever their `chat` field says.
+    let messages: Vec<ingest::ChatMessage> =
+        parsed.into_iter().map(|(_, m)| ingest::ChatMessage { chat: chat.external_id.clone(), ..m }).collect();
+    let accepted = ingest::accept_batch(store, chat.workspace_id, &chat.platform, &messages)
+        .await
+        .context("could not archive the demo chat")?;
     let mut report = String::new();
-    let mut n_messages = 0;
-    for (idx, line) in jsonl.lines().enumerate() {
-        if line.trim().is_empty() {
+    let _ = writeln!(report, "archived {} chat messages in chat `{}`", accepted.len(), chat.name);
+    let Some(pipeline) = pipeline else { return Ok(report) };
+    let worker = Worker::new(store.clone(), pipeline, Default::default(), Default::default());
+    worker.drain().await?;
+    for (msg, acc) in messages.iter().zip(&accepted) {
+        let effects = store.message_effects(acc.message_id).await?;
+        if effects.is_empty() {
             continue;
         }
-        let value: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("demo chat line {}", idx + 1))?;
-        let text = value["text"].as_str().unwrap_or_default().to_string();
-        let ts = value["ts"].as_str().unwrap_or_default().to_string();
-        let sent_at = chrono::DateTime::parse_from_rfc3339(&ts)
-            .with_context(|| format!("demo chat line {}: bad ts", idx + 1))?
-            .timestamp_millis();
-        let new = NewMessage {
-            chat_id: chat.id,
-            external_id: value["id"].as_str().unwrap_or_default().to_string(),
-            sender: value["sender"].as_str().unwrap_or_default().to_string(),
-            text,
-            sent_at,
-            sent_at_text: ts,
-            reply_to: if value["reply_to"].is_null() { None } else { Some(value["reply_to"].to_string()) },
-            members: value["members"].to_string(),
-        };
-        store.insert_message(&new).await?;
-        n_messages += 1;
+        let _ = writeln!(report, "{} {}：{}", msg.ts.format("%m-%d %H:%M"), msg.sender, msg.text);
+        for (task_id, effect) in effects {
+            let task = store.get_task(chat.workspace_id, task_id).await?;
+            let owners: Vec<&str> = task.owners.iter().map(|o| o.name.as_str()).collect();
+            let due = match (task.due_date, task.due_time) {
+                (Some(d), Some(t)) => format!("{d} {}", t.format("%H:%M")),
+                (Some(d), None) => d.to_string(),
+                _ => "无截止".into(),
+            };
+            let _ = writeln!(
+                report,
+                "    → {effect}: #{task_id} {}（{}，{due}，{}）",
+                task.title,
+                owners.join("、"),
+                task.status.as_str()
+            );
+        }
     }
-    let _ = writeln!(report, "archived {n_messages} chat messages in chat `{}`", chat.name);
+    let (_, total) = store.list_tasks(chat.workspace_id, &TaskFilter { limit: 1, ..TaskFilter::default() }).await?;
+    let _ = writeln!(report, "{total} tasks in the store");
     Ok(report)
 }

@@ -328,12 +328,14 @@ fn link<'t>(msg: &ChatMessage, context: &'t Context, change: &Change, cue: &str)
             return Some((task, 0.6 + score * 0.3));
         }
     }
-    // 3. "搞定了" with nothing else: the sender's only open task.
-    let bare = rest.chars().filter(|c| c.is_alphanumeric()).count() <= 6;
-    if bare && matches!(change, Change::Done | Change::Started) {
+    // 3. "搞定了" with nothing else, or a report sharing words with it: the sender's only open task.
+    if matches!(change, Change::Done | Change::Started) {
         let own: Vec<&OpenTask> = tasks.iter().filter(|t| t.owners.iter().any(|o| o == &msg.sender)).collect();
-        if own.len() == 1 {
-            return Some((own[0], 0.6));
+        if let [only] = own.as_slice() {
+            let bare = rest.chars().filter(|c| c.is_alphanumeric()).count() <= 6;
+            if bare || title_overlap(&rest, &only.title) > 0.0 {
+                return Some((only, if bare { 0.6 } else { 0.7 }));
+            }
         }
     }
     None
@@ -435,6 +437,13 @@ mod tests {
             Some((2, Change::Moved { date: d(3, 3), time: NaiveTime::from_hms_opt(15, 0, 0) })),
         );
         check(msg("周敏", "盘点表交给小王吧", None), Some((3, Change::Reassigned { owners: vec!["王芳".into()] })));
+    }
+
+    #[test]
+    fn a_report_sharing_words_with_the_senders_only_task_closes_it() {
+        check(msg("陈晨", "盘点的差异查到了，是系统导入的问题，已修复", None), Some((3, Change::Done)));
+        // Nothing in common with 陈晨's task: not linked.
+        check(msg("陈晨", "打印机卡纸的问题已修复", None), None);
     }
 
     #[test]

@@ -22,6 +22,12 @@ async fn main() -> std::process::ExitCode {
     let res = match args.command {
         Command::Serve(a) => cli::serve(a).await,
         Command::Demo(a) => cli::demo(a).await,
+        Command::Extract(a) => cli::extract(&a).and_then(|n_errors| {
+            if n_errors > 0 { Err(anyhow::anyhow!("{n_errors} line(s) could not be read")) } else { Ok(()) }
+        }),
+        Command::Eval(a) => cli::eval(&a),
+        Command::Ingest(a) => cli::ingest(a).await,
+        Command::Worker(a) => cli::worker(a).await,
         Command::Timex(a) => cli::timex(&a).map(|n_errors| {
             if n_errors > 0 {
                 eprintln!("{n_errors} line(s) could not be read");

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::ingest::ChatMessage;
-use crate::lifecycle::{self, Context, TaskDraft, Understand, Understanding};
+use crate::lifecycle::{self, Change, Context, TaskDraft, Understand, Understanding, Update};
 
 /// Reads new tasks out of one message (the extractor).
 pub trait Extract: Send + Sync {
@@ -42,6 +42,129 @@ impl Understand for Pipeline {
                 .collect();
             tasks.retain(|draft| updated.iter().all(|title| lifecycle::similarity(title, &draft.title) < 0.5));
         }
-        Understanding { tasks, updates }
+        let (tasks, restated) = fold_restatements(msg, context, tasks);
+        Understanding { tasks, updates: [updates, restated].concat() }
     }
+}
+
+/// The digit runs of a text, in order.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Turns drafts that restate an open task into updates of that task: a reply taking on an
+/// unowned request ("我来" under "谁能…？"), or the same owner repeating a recent task with a new
+/// date. Returns the drafts that are really new, and the updates.
+fn fold_restatements(msg: &ChatMessage, context: &Context, drafts: Vec<TaskDraft>) -> (Vec<TaskDraft>, Vec<Update>) {
+    let mut new = Vec::new();
+    let mut updates = Vec::new();
+    let recent = msg.ts.naive_local() - chrono::Duration::days(7);
+    for draft in drafts {
+        let target = context.open_tasks.iter().find(|t| {
+            let similarity = lifecycle::similarity(&t.title, &draft.title);
+            let replies_to_source =
+                msg.reply_to.as_ref().is_some_and(|q| t.source_text.as_deref() == Some(q.text.as_str()));
+            // Taking on an unowned request by replying to it.
+            let takes_on = t.owners.is_empty() && !draft.owners.is_empty() && replies_to_source && similarity >= 0.6;
+            // The same owner restating a recent task with a corrected date. Numbered items
+            // (回访客户1 / 回访客户2) are different tasks however alike their titles are.
+            let restates = !t.owners.is_empty()
+                && t.owners == draft.owners
+                && t.created_at >= recent
+                && similarity >= 0.85
+                && numbers(&t.title) == numbers(&draft.title)
+                && draft.due_date.is_some();
+            takes_on || restates
+        });
+        let Some(task) = target else {
+            new.push(draft);
+            continue;
+        };
+        if task.owners.is_empty() && !draft.owners.is_empty() {
+            updates.push(Update {
+                task_id: task.id,
+                change: Change::Reassigned { owners: draft.owners.clone() },
+                confidence: draft.confidence,
+            });
+        }
+        if let Some(date) = draft.due_date {
+            updates.push(Update {
+                task_id: task.id,
+                change: Change::Moved { date, time: draft.due_time },
+                confidence: draft.confidence,
+            });
+        }
+        if task.proposed {
+            updates.push(Update { task_id: task.id, change: Change::Confirmed, confidence: draft.confidence });
+        }
+    }
+    (new, updates)
+}
+
+/// The extractor the service uses: `extract::Extractor` (rules, or the model tagger when one is
+/// configured) behind the `Extract` trait.
+pub struct ChatExtractor {
+    extractor: crate::extract::Extractor,
+    tagger: Option<Arc<dyn crate::model::tagging::Tagger>>,
+}
+
+impl ChatExtractor {
+    /// Rules only (what ships until a model beats them on the dev and held-out checks).
+    pub fn rules() -> ChatExtractor {
+        ChatExtractor { extractor: crate::extract::Extractor::default(), tagger: None }
+    }
+}
+
+impl Extract for ChatExtractor {
+    fn extract(&self, msg: &ChatMessage, _context: &Context) -> Vec<TaskDraft> {
+        let message = crate::extract::Message {
+            id: msg.id.clone(),
+            chat: msg.chat.clone(),
+            ts: msg.ts,
+            sender: msg.sender.clone(),
+            members: msg.members.clone(),
+            reply_to: msg
+                .reply_to
+                .as_ref()
+                .map(|q| crate::extract::Quoted { sender: q.sender.clone(), text: q.text.clone() }),
+            text: msg.text.clone(),
+        };
+        self.extractor.extract(&message, self.tagger.as_deref()).into_iter().map(to_draft).collect()
+    }
+}
+
+fn to_draft(task: crate::extract::ExtractedTask) -> TaskDraft {
+    use crate::extract::Priority as P;
+    TaskDraft {
+        title: task.title,
+        owners: task.owners,
+        due_date: task.due_date,
+        due_time: task.due_time,
+        priority: match task.priority {
+            P::P0 => crate::store::Priority::P0,
+            P::P1 => crate::store::Priority::P1,
+            P::P2 => crate::store::Priority::P2,
+            P::P3 => crate::store::Priority::P3,
+        },
+        confidence: task.confidence,
+        evidence: serde_json::to_value(&task.evidence).unwrap_or_default(),
+        owner_ambiguous: task.owner_ambiguous,
+    }
+}
+
+/// The extractor chosen for the service.
+pub fn service_extractor() -> Arc<dyn Extract> {
+    Arc::new(ChatExtractor::rules())
 }

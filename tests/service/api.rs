@@ -114,7 +114,7 @@ async fn chats_bind_and_the_archive_is_searchable() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(bound["project_id"], p);
     let store_chat = app.store.get_chat(1, chat_id).await.expect("chat");
-    let report = chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"))
+    let report = chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"), None)
         .await
         .expect("replay");
     assert!(report.contains("archived 12"), "{report}");
@@ -134,7 +134,7 @@ async fn chats_bind_and_the_archive_is_searchable() {
         .await;
     assert_eq!(window["total"], 3);
     // Re-delivering the same messages archives nothing new.
-    chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"))
+    chat2task::demo::replay(&app.store, &store_chat, include_str!("../../datasets/demo/chat.jsonl"), None)
         .await
         .expect("replay");
     let (_, again) = app.admin("GET", &format!("/v1/messages?chat_id={chat_id}"), None).await;

@@ -1,0 +1,489 @@
+//! Owner resolution: people mentions in a message → roster members.
+//!
+//! Input: normalised text (as chars), its @mentions, the sender and the chat roster. Output: every
+//! person reference found ([`OwnerRef`]: char span, kind, resolution, whether it sits in an object
+//! position such as 给我 / 发给大家). Rules (benchmark README "Owners"): @name and full names;
+//! 我 → sender; 你/您 → the addressed person; 大家/各位/所有人/每个人/@all/各位X/每位X/各X主任 → `@all`;
+//! surname + 总/姐/哥/工/老师/主任/经理/律/医生/… and 小/老 + surname → the unique member with that
+//! surname; a given name alone (婷婷) → the unique member whose given name it is.
+//! Ambiguous references resolve to [`Resolved::Ambiguous`], never to a guess.
+//!
+//! Pure functions, no I/O; never panics.
+
+use crate::normalize::{Mention, is_cjk};
+
+/// What a reference resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// One roster member.
+    Member(String),
+    /// Everyone (`@all`).
+    All,
+    /// Several members fit.
+    Ambiguous,
+    /// Nobody in the roster fits.
+    Unknown,
+}
+
+/// How a reference was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// `@name`.
+    Mention,
+    /// A full roster name.
+    Name,
+    /// Surname + title (王总, 李老师).
+    Title,
+    /// 小/老 + surname.
+    Nickname,
+    /// Given name alone.
+    GivenName,
+    /// 我 (the sender).
+    SelfRef,
+    /// 你/您 (the addressee).
+    Addressee,
+    /// 大家/各位/@all.
+    Group,
+}
+
+/// One person reference in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerRef {
+    /// Char span start in the normalised text.
+    pub start: usize,
+    /// Char span end (exclusive).
+    pub end: usize,
+    /// How it was written.
+    pub kind: RefKind,
+    /// What it resolves to.
+    pub resolved: Resolved,
+    /// In an object / recipient position (给我, 发给大家, 问张三): not a doer.
+    pub object: bool,
+}
+
+/// The chat roster.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    members: Vec<String>,
+}
+
+const COMPOUND_SURNAMES: [&str; 12] =
+    ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙"];
+
+/// Titles that follow a surname to address a member.
+pub const TITLES: [&str; 16] = [
+    "老师",
+    "主任",
+    "经理",
+    "医生",
+    "护士长",
+    "老板",
+    "律师",
+    "院长",
+    "校长",
+    "组长",
+    "部长",
+    "总",
+    "姐",
+    "哥",
+    "工",
+    "律",
+];
+
+const GROUP_WORDS: [&str; 10] =
+    ["大家", "各位", "所有人", "每个人", "每位", "全体", "同事们", "兄弟们", "小伙伴们", "全员"];
+
+const OBJECT_MARKERS: [char; 6] = ['给', '跟', '向', '找', '问', '帮'];
+
+impl Roster {
+    /// Builds a roster from display names (empty names are dropped).
+    pub fn new(members: &[String]) -> Self {
+        Roster { members: members.iter().filter(|m| !m.trim().is_empty()).cloned().collect() }
+    }
+
+    /// The members.
+    pub fn members(&self) -> &[String] {
+        &self.members
+    }
+
+    /// Whether `name` is a member.
+    pub fn contains(&self, name: &str) -> bool {
+        self.members.iter().any(|m| m == name)
+    }
+
+    /// Surname of a display name (compound surnames aware); the whole name when it is one char.
+    pub fn surname(name: &str) -> &str {
+        for c in COMPOUND_SURNAMES {
+            if name.starts_with(c) && name.chars().count() > 2 {
+                return c;
+            }
+        }
+        let end = name.char_indices().nth(1).map(|(i, _)| i).unwrap_or(name.len());
+        name.get(..end).unwrap_or(name)
+    }
+
+    /// Given name (the display name minus the surname); empty for non-Chinese names.
+    pub fn given_name(name: &str) -> &str {
+        if !name.chars().all(is_cjk) {
+            return "";
+        }
+        let s = Self::surname(name);
+        name.get(s.len()..).unwrap_or("")
+    }
+
+    fn unique(&self, pred: impl Fn(&str) -> bool) -> Resolved {
+        let hits: Vec<&String> = self.members.iter().filter(|m| pred(m)).collect();
+        match hits.as_slice() {
+            [] => Resolved::Unknown,
+            [one] => Resolved::Member((*one).clone()),
+            _ => Resolved::Ambiguous,
+        }
+    }
+
+    /// The unique member with this surname.
+    pub fn by_surname(&self, surname: &str) -> Resolved {
+        self.unique(|m| Self::surname(m) == surname && m.chars().all(is_cjk))
+    }
+
+    /// The unique member with this given name (≥ 2 chars, or the doubled 1-char form 婷婷 of a
+    /// 1-char given name).
+    pub fn by_given(&self, given: &str) -> Resolved {
+        self.unique(|m| {
+            let g = Self::given_name(m);
+            !g.is_empty() && (g == given || (g.chars().count() == 1 && format!("{g}{g}") == given))
+        })
+    }
+
+    /// Resolves one alias as a whole string: full name, 王总, 小刘, 婷婷, 大家.
+    pub fn resolve_alias(&self, alias: &str) -> Resolved {
+        let a = alias.trim().trim_start_matches('@');
+        if self.contains(a) {
+            return Resolved::Member(a.to_string());
+        }
+        if GROUP_WORDS.contains(&a) || matches!(a, "all" | "所有人" | "全体成员") {
+            return Resolved::All;
+        }
+        let chars: Vec<char> = a.chars().collect();
+        for t in TITLES {
+            if let Some(s) = a.strip_suffix(t) {
+                if !s.is_empty() && s.chars().count() <= 2 {
+                    return self.by_surname(s);
+                }
+            }
+        }
+        if chars.len() == 2 && matches!(chars.first(), Some('小' | '老')) {
+            let s: String = chars.get(1..).unwrap_or(&[]).iter().collect();
+            return self.by_surname(&s);
+        }
+        self.by_given(a)
+    }
+
+    /// Aliases worth adding to the segmenter: names, 小X/老X, X总…, given names.
+    pub fn aliases(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for m in &self.members {
+            out.push(m.clone());
+            if !m.chars().all(is_cjk) {
+                continue;
+            }
+            let s = Self::surname(m);
+            for p in ["小", "老"] {
+                out.push(format!("{p}{s}"));
+            }
+            for t in TITLES {
+                out.push(format!("{s}{t}"));
+            }
+            let g = Self::given_name(m);
+            if g.chars().count() >= 2 {
+                out.push(g.to_string());
+            }
+        }
+        out
+    }
+
+    /// Finds every person reference in `t` (normalised chars). `addressee` resolves 你/您.
+    pub fn find_refs(&self, t: &[char], mentions: &[Mention], sender: &str, addressee: Option<&str>) -> Vec<OwnerRef> {
+        let mut refs: Vec<OwnerRef> = Vec::new();
+        let mut taken = vec![false; t.len()];
+        let mark = |s: usize, e: usize, taken: &mut Vec<bool>| -> bool {
+            if e > taken.len() || taken.get(s..e).is_none_or(|x| x.iter().any(|b| *b)) {
+                return false;
+            }
+            for b in taken.iter_mut().skip(s).take(e - s) {
+                *b = true;
+            }
+            true
+        };
+        for m in mentions {
+            if mark(m.start, m.end, &mut taken) {
+                let resolved = if m.name == "@all" {
+                    Resolved::All
+                } else if m.resolved {
+                    Resolved::Member(m.name.clone())
+                } else {
+                    self.resolve_alias(&m.name)
+                };
+                refs.push(OwnerRef { start: m.start, end: m.end, kind: RefKind::Mention, resolved, object: false });
+            }
+        }
+        // candidate string patterns, longest first
+        let mut pats: Vec<(Vec<char>, RefKind, Resolved)> = Vec::new();
+        for m in &self.members {
+            pats.push((m.chars().collect(), RefKind::Name, Resolved::Member(m.clone())));
+        }
+        for g in GROUP_WORDS {
+            pats.push((g.chars().collect(), RefKind::Group, Resolved::All));
+        }
+        let mut surnames: Vec<&str> =
+            self.members.iter().filter(|m| m.chars().all(is_cjk)).map(|m| Self::surname(m)).collect();
+        surnames.sort_unstable();
+        surnames.dedup();
+        for s in &surnames {
+            for t in TITLES {
+                pats.push((format!("{s}{t}").chars().collect(), RefKind::Title, self.by_surname(s)));
+            }
+            for p in ["小", "老"] {
+                pats.push((format!("{p}{s}").chars().collect(), RefKind::Nickname, self.by_surname(s)));
+            }
+        }
+        for m in &self.members {
+            let g = Self::given_name(m);
+            let gl = g.chars().count();
+            if gl >= 2 {
+                pats.push((g.chars().collect(), RefKind::GivenName, self.by_given(g)));
+            } else if gl == 1 {
+                let d = format!("{g}{g}");
+                pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
+            }
+        }
+        pats.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        for (pat, kind, resolved) in &pats {
+            let n = pat.len();
+            if n == 0 {
+                continue;
+            }
+            let mut i = 0;
+            while i + n <= t.len() {
+                if t.get(i..i + n).is_some_and(|s| s == pat.as_slice()) {
+                    // 周总 vs 周五: titles are only matched when the title is complete;
+                    // 老师 inside 王老师 handled by longest-first; skip 小X inside a longer word like 小时
+                    if *kind == RefKind::Nickname
+                        && t.get(i + n).is_some_and(|c| is_cjk(*c))
+                        && matches!(t.get(i + n), Some('时' | '组' | '区' | '学'))
+                    {
+                        i += 1;
+                        continue;
+                    }
+                    if mark(i, i + n, &mut taken) {
+                        refs.push(OwnerRef {
+                            start: i,
+                            end: i + n,
+                            kind: *kind,
+                            resolved: resolved.clone(),
+                            object: false,
+                        });
+                        i += n;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+        // 各位X / 每位X / 各X主任 / 各班主任 groups
+        for (i, c) in t.iter().enumerate() {
+            if *c == '各' && t.get(i + 1).is_some_and(|c| matches!(c, '班' | '组' | '部' | '科' | '店' | '车')) {
+                let mut e = i + 2;
+                while e < t.len()
+                    && e < i + 6
+                    && t.get(e).is_some_and(|c| is_cjk(*c) && !matches!(c, '把' | '在' | '于' | '要' | '请'))
+                {
+                    e += 1;
+                }
+                if mark(i, e, &mut taken) {
+                    refs.push(OwnerRef {
+                        start: i,
+                        end: e,
+                        kind: RefKind::Group,
+                        resolved: Resolved::All,
+                        object: false,
+                    });
+                }
+            }
+        }
+        // 我 / 你 / 您
+        for (i, c) in t.iter().enumerate() {
+            let kind = match c {
+                '我' => RefKind::SelfRef,
+                '你' | '您' => RefKind::Addressee,
+                _ => continue,
+            };
+            if taken.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            // 我们 / 你们 are groups, not a single doer
+            if t.get(i + 1) == Some(&'们') {
+                if kind == RefKind::Addressee {
+                    refs.push(OwnerRef {
+                        start: i,
+                        end: i + 2,
+                        kind: RefKind::Group,
+                        resolved: Resolved::All,
+                        object: false,
+                    });
+                }
+                continue;
+            }
+            let resolved = match kind {
+                RefKind::SelfRef => Resolved::Member(sender.to_string()),
+                _ => match addressee {
+                    Some(a) if a == "@all" => Resolved::All,
+                    Some(a) => Resolved::Member(a.to_string()),
+                    None => Resolved::Unknown,
+                },
+            };
+            refs.push(OwnerRef { start: i, end: i + 1, kind, resolved, object: false });
+        }
+        for r in refs.iter_mut() {
+            r.object = is_object_position(t, r.start, r.end);
+        }
+        refs.sort_by_key(|r| r.start);
+        refs
+    }
+
+    /// The addressed person: a vocative name/alias at the start (`小萧，…`, `王总 …`), else the
+    /// single resolved @mention, else the quoted sender.
+    pub fn addressee(&self, t: &[char], mentions: &[Mention], reply_sender: Option<&str>) -> Option<String> {
+        // vocative: leading alias followed by a separator
+        let mut best: Option<String> = None;
+        for len in (2..=5).rev() {
+            if let Some(head) = t.get(0..len) {
+                let s: String = head.iter().collect();
+                if t.get(len).is_some_and(|c| matches!(c, '，' | ',' | ' ' | '：' | ':' | '、' | '!' | '！')) {
+                    match self.resolve_alias(&s) {
+                        Resolved::Member(m) => {
+                            best = Some(m);
+                            break;
+                        }
+                        Resolved::All => {
+                            best = Some("@all".into());
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        let resolved: Vec<&Mention> = mentions.iter().filter(|m| m.resolved).collect();
+        if let [one] = resolved.as_slice() {
+            return Some(one.name.clone());
+        }
+        reply_sender.filter(|s| self.contains(s)).map(|s| s.to_string())
+    }
+}
+
+/// Whether the span sits where a recipient/object goes: 给我, 发我, 交给张三, 问大家, 我的.
+pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
+    let prev = if start > 0 { t.get(start - 1).copied() } else { None };
+    let prev2 = if start > 1 { t.get(start - 2).copied() } else { None };
+    if let Some(p) = prev {
+        if OBJECT_MARKERS.contains(&p) {
+            return true;
+        }
+        // 发我 / 交我 / 报我 / 转我
+        // 发我 / 交我 / 报我 only at a clause end (周报我今天… is a subject 我)
+        let at_end =
+            t.get(end).is_none_or(|c| !crate::normalize::is_cjk(*c)) || matches!(t.get(end), Some('一' | '吧'));
+        if matches!(p, '发' | '交' | '报' | '转') && at_end {
+            return true;
+        }
+        if matches!(p, '知' | '叫' | '催' | '谢' | '醒') {
+            return true;
+        }
+        if p == '诉' && prev2 == Some('告') {
+            return true;
+        }
+    }
+    // possessive 我的 / 你的 is not a doer either
+    matches!(t.get(end), Some('的'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster() -> Roster {
+        let m: Vec<String> =
+            ["王建国", "刘洋", "李婷", "李强", "张晓燕", "欧阳娜娜"].iter().map(|s| s.to_string()).collect();
+        Roster::new(&m)
+    }
+
+    #[test]
+    fn aliases_resolve() {
+        let r = roster();
+        let cases = [
+            ("王总", Resolved::Member("王建国".into())),
+            ("刘工", Resolved::Member("刘洋".into())),
+            ("小刘", Resolved::Member("刘洋".into())),
+            ("老王", Resolved::Member("王建国".into())),
+            ("李老师", Resolved::Ambiguous),
+            ("晓燕", Resolved::Member("张晓燕".into())),
+            ("婷婷", Resolved::Member("李婷".into())),
+            ("欧阳经理", Resolved::Member("欧阳娜娜".into())),
+            ("娜娜", Resolved::Member("欧阳娜娜".into())),
+            ("赵主任", Resolved::Unknown),
+            ("各位", Resolved::All),
+            ("@刘洋", Resolved::Member("刘洋".into())),
+        ];
+        for (a, want) in cases {
+            assert_eq!(r.resolve_alias(a), want, "{a}");
+        }
+    }
+
+    #[test]
+    fn refs_in_text() {
+        let r = roster();
+        let t: Vec<char> = "王总，合同我明天发给刘洋，你们看下".chars().collect();
+        let refs = r.find_refs(&t, &[], "张晓燕", Some("王建国"));
+        let got: Vec<(RefKind, Resolved, bool)> = refs.iter().map(|x| (x.kind, x.resolved.clone(), x.object)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (RefKind::Title, Resolved::Member("王建国".into()), false),
+                (RefKind::SelfRef, Resolved::Member("张晓燕".into()), false),
+                (RefKind::Name, Resolved::Member("刘洋".into()), true),
+                (RefKind::Group, Resolved::All, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn addressee_forms() {
+        let r = roster();
+        let cases: [(&str, Option<&str>, Option<&str>); 4] = [
+            ("小刘，报价单改一下", None, Some("刘洋")),
+            ("晓燕 明天来一趟", None, Some("张晓燕")),
+            ("报价单改一下", Some("王建国"), Some("王建国")),
+            ("李老师，看一下", None, None),
+        ];
+        for (text, reply, want) in cases {
+            let t: Vec<char> = text.chars().collect();
+            assert_eq!(r.addressee(&t, &[], reply).as_deref(), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,30}") {
+            let r = roster();
+            let t: Vec<char> = s.chars().collect();
+            let n = crate::normalize::normalize(&s, r.members());
+            let tc: Vec<char> = n.text.chars().collect();
+            for x in r.find_refs(&tc, &n.mentions, "刘洋", None) { proptest::prop_assert!(x.start < x.end && x.end <= tc.len()); }
+            let _ = r.addressee(&t, &[], Some("刘洋"));
+            let _ = r.resolve_alias(&s);
+        }
+    }
+}
