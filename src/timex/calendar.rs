@@ -4,12 +4,15 @@
 //!   `data/timex/holidays_cn.tsv` (converted from NateScarlet/holiday-cn, MIT licence kept next to it).
 //! * Workday arithmetic (`is_workday`, `add_workdays`).
 //! * A compact Chinese lunar calendar for 1900–2100 (`lunar_to_solar`) and the traditional festivals
-//!   computed from it, plus Easter-based and other floating Western holidays.
+//!   computed from it (and the reverse, `solar_to_lunar`), plus Easter-based and other floating
+//!   Western holidays.
+//! * Astronomical new/full moons (Meeus) in India Standard Time and the Hindu festivals derived from
+//!   them (`hindu_festival`, ±1 day where a tithi rule decides).
 //!
 //! Invariants: every function is total — dates outside the covered ranges give `None` (lunar) or fall
 //! back to the plain Monday–Friday rule (workdays).
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -231,6 +234,33 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32, leap: bool) -> Option<Nai
     NaiveDate::from_ymd_opt(1900, 1, 31)?.checked_add_signed(Duration::days(offset))
 }
 
+/// Lunar date (year, month, day, leap) of a solar date; `None` outside 1900–2100.
+pub fn solar_to_lunar(date: NaiveDate) -> Option<(i32, u32, u32, bool)> {
+    for y in [date.year(), date.year() - 1] {
+        let new_year = lunar_to_solar(y, 1, 1, false)?;
+        if date < new_year {
+            continue;
+        }
+        let lm = leap_month(y)?;
+        let mut start = new_year;
+        for m in 1..=12u32 {
+            for leap in [false, true] {
+                if leap && lm != m {
+                    continue;
+                }
+                let len = month_days(y, m, leap)?;
+                let next = start.checked_add_signed(Duration::days(len))?;
+                if date < next {
+                    let day = u32::try_from((date - start).num_days()).ok()? + 1;
+                    return Some((y, m, day, leap));
+                }
+                start = next;
+            }
+        }
+    }
+    None
+}
+
 /// Number of days of a lunar month (`None` outside the table).
 pub fn lunar_month_len(year: i32, month: u32, leap: bool) -> Option<i64> {
     month_days(year, month, leap)
@@ -422,6 +452,102 @@ pub fn islamic_next(month: u32, day: u32, from: NaiveDate) -> Option<NaiveDate> 
     (approx - 1..approx + 3).filter_map(|ah| islamic_to_gregorian(ah, month, day)).find(|d| *d >= from)
 }
 
+/// Instants of the astronomical new moons (`full = false`) or full moons (`full = true`) whose India
+/// Standard Time (UTC+5:30) date falls in Gregorian `year`, as IST local times, in order.
+/// Meeus, *Astronomical Algorithms* ch. 49 (main periodic terms; error a few minutes, ΔT ignored).
+pub fn moon_phases_ist(year: i32, full: bool) -> Vec<NaiveDateTime> {
+    let Some(unix_epoch) = NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)) else {
+        return Vec::new();
+    };
+    if !(1600..=2400).contains(&year) {
+        return Vec::new();
+    }
+    let k0 = ((f64::from(year) - 2000.0) * 12.3685).floor() - 2.0;
+    let mut out = Vec::new();
+    for i in 0..17 {
+        let k = k0 + f64::from(i) + if full { 0.5 } else { 0.0 };
+        let t = k / 1236.85;
+        let rad = |deg: f64| deg.rem_euclid(360.0).to_radians();
+        let jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t * t;
+        let m = rad(2.5534 + 29.105_356_70 * k - 0.0000014 * t * t);
+        let mp = rad(201.5643 + 385.816_935_28 * k + 0.0107582 * t * t);
+        let f = rad(160.7108 + 390.670_502_84 * k - 0.0016118 * t * t);
+        let om = rad(124.7746 - 1.563_755_88 * k + 0.0020672 * t * t);
+        let e = 1.0 - 0.002516 * t - 0.0000074 * t * t;
+        let (a, b, c, d) =
+            if full { (-0.40614, 0.17302, 0.01614, 0.01043) } else { (-0.40720, 0.17241, 0.01608, 0.01039) };
+        let corr = a * mp.sin()
+            + b * e * m.sin()
+            + c * (2.0 * mp).sin()
+            + d * (2.0 * f).sin()
+            + if full { 0.00734 } else { 0.00739 } * e * (mp - m).sin()
+            - 0.00514 * e * (mp + m).sin()
+            + 0.00208 * e * e * (2.0 * m).sin()
+            - 0.00111 * (mp - 2.0 * f).sin()
+            - 0.00057 * (mp + 2.0 * f).sin()
+            + 0.00056 * e * (2.0 * mp + m).sin()
+            - 0.00042 * (3.0 * mp).sin()
+            + 0.00042 * e * (m + 2.0 * f).sin()
+            + 0.00038 * e * (m - 2.0 * f).sin()
+            - 0.00024 * e * (2.0 * mp - m).sin()
+            - 0.00017 * om.sin();
+        // JD 2440587.5 = 1970-01-01 00:00 UTC; IST = UTC + 5:30.
+        let secs = ((jde + corr - 2440587.5) * 86400.0).round() as i64 + 19_800;
+        if let Some(x) = unix_epoch.checked_add_signed(Duration::seconds(secs))
+            && x.year() == year
+        {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Hindu lunisolar festivals (approximate: computed from the astronomical new/full moon in India
+/// Standard Time; the observed day can differ by one where a tithi rule or a regional calendar decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hindu {
+    /// 排灯节/万灯节: the evening of the Kartika Amavasya (new moon evening 17 October – 15 November).
+    Diwali,
+    /// 克哈特普迦节: Diwali + 6.
+    Chhath,
+    /// 侯丽节/洒红节 (Holika Dahan evening, Duckling's date): the Phalguna Purnima (full moon late Feb–March).
+    Holi,
+    /// 兄妹节 (Raksha Bandhan): the Shravana Purnima (full moon in August).
+    RakshaBandhan,
+    /// 九夜节/难近母节: first day = the date of the new moon before Diwali's.
+    Navaratri,
+    /// 十胜节 (Dussehra/Vijayadashami): Navaratri + 9.
+    Dussehra,
+    /// 印度丰收节 (Thai Pongal, solar): 14 January; the 4-day festival starts the day before.
+    Pongal,
+}
+
+/// Date of a Hindu festival in Gregorian `year` (see [`Hindu`] for the rules).
+pub fn hindu_festival(h: Hindu, year: i32) -> Option<NaiveDate> {
+    // The day whose evening falls inside the tithi ending at the instant (≈ instant − 18 h).
+    let evening = |x: NaiveDateTime| (x - Duration::hours(18)).date();
+    let in_window = |x: &NaiveDateTime, (m1, d1): (u32, u32), (m2, d2): (u32, u32)| {
+        let d = evening(*x);
+        NaiveDate::from_ymd_opt(year, m1, d1).is_some_and(|a| d >= a)
+            && NaiveDate::from_ymd_opt(year, m2, d2).is_some_and(|b| d <= b)
+    };
+    let diwali_nm = || moon_phases_ist(year, false).into_iter().find(|x| in_window(x, (10, 17), (11, 15)));
+    match h {
+        Hindu::Diwali => diwali_nm().map(evening),
+        Hindu::Chhath => diwali_nm().map(|x| evening(x) + Duration::days(6)),
+        Hindu::Holi => moon_phases_ist(year, true).into_iter().find(|x| in_window(x, (2, 26), (3, 27))).map(evening),
+        Hindu::RakshaBandhan => {
+            moon_phases_ist(year, true).into_iter().find(|x| in_window(x, (8, 2), (8, 31))).map(evening)
+        }
+        Hindu::Navaratri | Hindu::Dussehra => {
+            let d = diwali_nm()?;
+            let prev = moon_phases_ist(year, false).into_iter().rfind(|x| *x < d - Duration::days(20))?.date();
+            Some(if h == Hindu::Dussehra { prev + Duration::days(9) } else { prev })
+        }
+        Hindu::Pongal => NaiveDate::from_ymd_opt(year, 1, 14),
+    }
+}
+
 /// The n-th (1-based) `weekday` of a month; `n = -1` → the last.
 pub fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: i32) -> Option<NaiveDate> {
     if n > 0 {
@@ -516,5 +642,51 @@ mod tests {
         assert_eq!(solar_term("立春", 2021), Some(d(2021, 2, 3)));
         assert_eq!(solar_term("大寒", 2018), Some(d(2018, 1, 20)));
         assert_eq!(nth_weekday(2021, 5, Weekday::Sun, 2), Some(d(2021, 5, 9)));
+    }
+
+    #[test]
+    fn hindu_festivals_known_dates() {
+        // (festival, year, month, day): published dates (Diwali/Holi/Raksha Bandhan per drikpanchang,
+        // Holi = Holika Dahan evening); ±1 day is tolerated where a tithi rule decides.
+        let cases = [
+            (Hindu::Diwali, 2013, 11, 3),
+            (Hindu::Diwali, 2014, 10, 23),
+            (Hindu::Diwali, 2017, 10, 19),
+            (Hindu::Diwali, 2020, 11, 14),
+            (Hindu::Diwali, 2024, 10, 31),
+            (Hindu::Holi, 2013, 3, 26),
+            (Hindu::Holi, 2018, 3, 1),
+            (Hindu::Holi, 2024, 3, 24),
+            (Hindu::RakshaBandhan, 2013, 8, 20),
+            (Hindu::RakshaBandhan, 2020, 8, 3),
+            (Hindu::RakshaBandhan, 2023, 8, 30),
+            (Hindu::Dussehra, 2013, 10, 14),
+            (Hindu::Dussehra, 2017, 9, 30),
+            (Hindu::Dussehra, 2020, 10, 25),
+            (Hindu::Chhath, 2013, 11, 9),
+        ];
+        for (h, y, m, d) in cases {
+            let got = hindu_festival(h, y);
+            let want = NaiveDate::from_ymd_opt(y, m, d);
+            let ok = got.zip(want).is_some_and(|(g, w)| (g - w).num_days().abs() <= 1);
+            assert!(ok, "{h:?} {y}: got {got:?}, want {want:?}");
+        }
+        assert_eq!(moon_phases_ist(1000, false), Vec::new());
+    }
+
+    #[test]
+    fn solar_to_lunar_round_trips() {
+        let mut d = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default();
+        for _ in 0..3000 {
+            let l = solar_to_lunar(d);
+            assert!(l.is_some(), "{d}");
+            if let Some((y, m, dd, leap)) = l {
+                assert_eq!(lunar_to_solar(y, m, dd, leap), Some(d), "{d} {l:?}");
+            }
+            d = d.succ_opt().unwrap_or(d);
+        }
+        // 2021-06-14 = lunar 2021-05-05 (端午); 2023-04-20 = leap 2nd month 2023-闰2-01.
+        assert_eq!(NaiveDate::from_ymd_opt(2021, 6, 14).and_then(solar_to_lunar), Some((2021, 5, 5, false)));
+        assert_eq!(NaiveDate::from_ymd_opt(2023, 3, 22).and_then(solar_to_lunar), Some((2023, 2, 1, true)));
     }
 }

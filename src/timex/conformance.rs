@@ -195,9 +195,13 @@ fn conformance_duckling_and_jionlp() {
     assert!(d.acc("non-holiday point") >= FLOOR_D_POINT, "duckling non-holiday point regressed");
     assert!(d.acc("all") >= FLOOR_D_ALL, "duckling overall regressed");
     assert!(j.acc("scored (point/span/period)") >= FLOOR_J, "jionlp regressed");
+    assert!(j.acc("delta (kind=duration)") >= FLOOR_J_DELTA, "jionlp durations regressed");
 }
 
-// Measured 2026-11-25: duckling non-holiday point 0.911, duckling all 0.863, jionlp scored 0.905.
+// Measured 2026-11-25 (second pass): duckling non-holiday point 0.911 (247/271), duckling all 0.909
+// (570/627), jionlp scored 0.912 (344/377), jionlp deltas 37/37. The remaining misses are listed with
+// their reasons in data/timex/CONVENTION_DIFFERENCES.md.
 const FLOOR_D_POINT: f64 = 0.90;
-const FLOOR_D_ALL: f64 = 0.85;
-const FLOOR_J: f64 = 0.89;
+const FLOOR_D_ALL: f64 = 0.90;
+const FLOOR_J: f64 = 0.905;
+const FLOOR_J_DELTA: f64 = 0.97;

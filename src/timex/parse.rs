@@ -51,7 +51,7 @@ fn find_str(s: &[char], pat: &str) -> bool {
 
 /// Every char that can begin an expression (besides ASCII digits). Checked first at each position so
 /// ordinary text costs one lookup per char.
-pub const START_CHARS: &str = "西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自";
+pub const START_CHARS: &str = "初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自";
 
 /// Finds every expression in `s` (normalised chars).
 pub fn find_all(s: &[char], r: NaiveDateTime) -> Vec<Item> {
@@ -161,6 +161,8 @@ const PODS: &[(&str, Pod)] = &[
     ("夜间", pod(20, 24, true)),
     ("夜晚", pod(18, 24, true)),
     ("夜里", Pod { from: 18, to: 24, pm: true, implied: None, night: true }),
+    ("后半夜", Pod { from: 2, to: 5, pm: false, implied: None, night: true }),
+    ("下半夜", Pod { from: 2, to: 5, pm: false, implied: None, night: true }),
     ("半夜", Pod { from: 0, to: 5, pm: false, implied: None, night: true }),
     ("深夜", Pod { from: 0, to: 5, pm: false, implied: None, night: true }),
     ("午夜", Pod { from: 0, to: 1, pm: false, implied: None, night: true }),
@@ -313,6 +315,40 @@ impl<'a> P<'a> {
     }
 
     /// ASCII or Chinese number: (value, end, is_chinese).
+    /// A duration amount: `num` plus digit grouping ("35,000") and 万/亿 multipliers ("2000万",
+    /// "两万四千"). Only used before a unit, so "万一"/"3,5号" are never read as amounts here.
+    fn amount(&self, i: usize) -> Option<(i64, usize, bool)> {
+        let (mut v, mut e, chinese) = self.num(i)?;
+        if !chinese && e - i <= 3 {
+            // 1–3 leading digits, then ",ddd" groups.
+            let mut k = e;
+            while self.at(k) == Some(',')
+                && let Some((g, ge, n)) = self.digits(k + 1)
+                && n == 3
+            {
+                v = v.saturating_mul(1000).saturating_add(g);
+                k = ge;
+            }
+            e = k;
+        }
+        let mult = match self.at(e) {
+            Some('万') => 10_000,
+            Some('亿') => 100_000_000,
+            _ => return Some((v, e, chinese)),
+        };
+        v = v.saturating_mul(mult);
+        e += 1;
+        // "两万四千": the rest below the multiplier.
+        if let Some((rest, re, _)) = self.num(e)
+            && rest < mult
+            && self.at(re).is_none_or(|c| !matches!(c, '万' | '亿'))
+        {
+            v = v.saturating_add(rest);
+            e = re;
+        }
+        Some((v, e, chinese))
+    }
+
     fn num(&self, i: usize) -> Option<(i64, usize, bool)> {
         if let Some((v, e, _)) = self.digits(i) {
             return Some((v, e, false));
@@ -440,7 +476,7 @@ impl<'a> P<'a> {
         let (amount_x2, e) = if let Some(e) = self.lit(j, "半") {
             (1i64, e)
         } else {
-            let (v, e, chinese) = self.num(j)?;
+            let (v, e, chinese) = self.amount(j)?;
             if !chinese && e < self.s.len() && self.at(e) == Some('.') {
                 return None;
             }
@@ -487,6 +523,12 @@ impl<'a> P<'a> {
         if let Some(e) = self.lit(j2, "半") {
             x2 += 1;
             j2 = e;
+            // "一分半钟", "两秒半钟"
+            if matches!(u, 'i' | 's')
+                && let Some(e2) = self.lit(j2, "钟")
+            {
+                j2 = e2;
+            }
         }
         // Reject date-like readings: "3日" (day of month), "24年", "3月" need a direction word.
         let post = ["之前", "以前", "前", "之后", "以后", "过后", "后", "之内", "以内", "内", "以来", "里", "起"];
@@ -544,8 +586,19 @@ impl<'a> P<'a> {
         if u == 'y' && self.at(j2) == Some('代') {
             return None;
         }
-        // Amounts beyond a million units are not deadlines (and would overflow date arithmetic).
-        if x2 > 2_000_000 {
+        // Keep date arithmetic in range: at most ~8,000 years' worth of the unit ("2000万小时" is ~2,300
+        // years and still resolves); workday counts are walked day by day, so cap them lower.
+        let unit_days = match u {
+            's' => 1.0 / 86_400.0,
+            'i' => 1.0 / 1_440.0,
+            'h' => 1.0 / 24.0,
+            'w' => 7.0,
+            'm' => 31.0,
+            'q' => 92.0,
+            'y' => 366.0,
+            _ => 1.0,
+        };
+        if x2 as f64 / 2.0 * unit_days > 3_000_000.0 || (u == 'W' && x2 > 40_000) {
             return None;
         }
         if x2 == 0 && u != 'W' {
@@ -782,7 +835,10 @@ impl<'a> P<'a> {
             end = e;
             grain = g;
             due = st.due;
-        } else if let Some(d) = st.date {
+        } else if let Some(d) = st.date.or_else(|| {
+            // "周末九点", "周末晚上": a clock time or part of day on the weekend → Sunday (README: 周末 = Sunday).
+            if st.weekend && (st.time.is_some() || st.pod.is_some()) { st.week.map(|w| add_days(w, 6)) } else { None }
+        }) {
             if let Some((h, m)) = st.time {
                 // 24:00 / 夜里12点 → next day 00:00
                 let (d2, h2) = if h >= 24 { (add_days(d, 1), h - 24) } else { (d, h) };
@@ -1024,7 +1080,7 @@ impl<'a> P<'a> {
                 if j == before
                     && st.time.is_none()
                     && st.pod.is_none()
-                    && (st.date.is_some() || st.week.is_none())
+                    && (st.date.is_some() || st.week.is_none() || st.weekend)
                     && let Some(e) = self.c_pod(k, &mut st)
                 {
                     j = e;
@@ -1380,7 +1436,22 @@ impl<'a> P<'a> {
     /// Year parts after a year: 底/末/初/上半年/下半年/内.
     fn c_year_part(&self, i: usize, st: &mut St) -> Option<usize> {
         let y = st.year?;
-        let parts = ["年底", "年末", "底", "末", "年初", "初", "伊始", "上半年", "下半年", "年中", "中"];
+        let parts = [
+            "年底",
+            "年末",
+            "底",
+            "末",
+            "年初",
+            "初",
+            "伊始",
+            "上半年",
+            "下半年",
+            "年中",
+            "中",
+            "暑假",
+            "暑期",
+            "寒假",
+        ];
         let (e, k) = self.lits(i, &parts)?;
         let jan1 = ymd(y, 1, 1)?;
         let (s, en, due) = match parts.get(k).copied()? {
@@ -1391,6 +1462,12 @@ impl<'a> P<'a> {
             "年初" | "初" | "伊始" => (jan1, ymd(y, 3, 1)?, jan1),
             "上半年" => (jan1, ymd(y, 7, 1)?, ymd(y, 6, 30)?),
             "下半年" => (ymd(y, 7, 1)?, ymd(y + 1, 1, 1)?, ymd(y, 12, 31)?),
+            // School holidays (approximate): summer July–August, winter mid-January–February.
+            "暑假" | "暑期" => (ymd(y, 7, 1)?, ymd(y, 9, 1)?, ymd(y, 8, 31)?),
+            "寒假" => {
+                let mar1 = ymd(y, 3, 1)?;
+                (ymd(y, 1, 15)?, mar1, add_days(mar1, -1))
+            }
             _ => (ymd(y, 6, 1)?, ymd(y, 7, 1)?, ymd(y, 6, 30)?),
         };
         st.period = Some((s.and_time(NaiveTime::MIN), en.and_time(NaiveTime::MIN), Grain::Day));
@@ -1627,6 +1704,26 @@ impl<'a> P<'a> {
 
     /// 底/末/初/中/上旬/中旬/下旬/月底 after a month.
     fn c_month_part(&self, i: usize, st: &mut St) -> Option<usize> {
+        // "最后五天", "最后一天", "头三天", "前10天" of the month.
+        if let Some((x, k)) = self.lits(i, &["最后", "的最后", "头", "前", "的前", "最初"])
+            && let Some((n, x2, _)) = self.num(x)
+            && let Some(x3) = self.lit(x2, "天")
+            && (1..=31).contains(&n)
+            && let Some(m) = st.month
+        {
+            let y = st.year.unwrap_or_else(|| self.nearest_month_year(m));
+            let first = ymd(y, m, 1)?;
+            let last = calendar::last_day_of_month(y, m)?;
+            let (s, e) = if k <= 1 {
+                (add_days(last, 1 - n).max(first), last)
+            } else {
+                (first, add_days(first, n - 1).min(last))
+            };
+            st.year = Some(y);
+            st.period = Some((s.and_time(NaiveTime::MIN), add_days(e, 1).and_time(NaiveTime::MIN), Grain::Day));
+            st.due = Some((e, None));
+            return Some(x3);
+        }
         let parts = ["月底", "月末", "底", "末", "初", "中旬", "上旬", "下旬", "中", "月初", "月中"];
         let (e, k) = self.lits(i, &parts)?;
         let p = match parts.get(k).copied()? {
@@ -1714,9 +1811,34 @@ impl<'a> P<'a> {
         let d = d as u32;
         st.explicit_day = true;
         if st.lunar || lunar_day {
-            let m = st.month.unwrap_or(1);
-            let y = st.year.unwrap_or_else(|| self.today.year());
-            st.date = calendar::lunar_to_solar(y, m, d, st.leap);
+            let t = self.today;
+            let cur = calendar::solar_to_lunar(t);
+            st.date = match (st.year, st.month, cur) {
+                (Some(y), m, _) => calendar::lunar_to_solar(y, m.unwrap_or(1), d, st.leap),
+                // Month without year: of the current and the next lunar year's dates, the one in this
+                // Gregorian year unless more than half a year past (the README year rule), else the
+                // first not yet past. 腊月廿三 said in January → the lunar year that is ending;
+                // 农历八月十五 said on 1 January → this (Gregorian) year's.
+                (None, Some(m), Some((cy, _, _, _))) => {
+                    let cands: Vec<NaiveDate> =
+                        (cy..=cy + 1).filter_map(|y| calendar::lunar_to_solar(y, m, d, st.leap)).collect();
+                    cands
+                        .iter()
+                        .find(|x| x.year() == t.year() && (t - **x).num_days() <= 183)
+                        .or_else(|| cands.iter().find(|x| **x >= t))
+                        .copied()
+                }
+                // Bare 廿一/初五: this lunar month if not yet past, else the next lunar month.
+                (None, None, Some((cy, cm, _, cl))) => {
+                    calendar::lunar_to_solar(cy, cm, d, cl).filter(|x| *x >= t).or_else(|| {
+                        let first = calendar::lunar_to_solar(cy, cm, 1, cl)?;
+                        let len = calendar::lunar_month_len(cy, cm, cl)?;
+                        let (ny, nm, _, nl) = calendar::solar_to_lunar(add_days(first, len))?;
+                        calendar::lunar_to_solar(ny, nm, d, nl)
+                    })
+                }
+                (None, m, None) => calendar::lunar_to_solar(t.year(), m.unwrap_or(1), d, st.leap),
+            };
             st.date?;
             return Some(e);
         }
@@ -2223,6 +2345,11 @@ impl<'a> P<'a> {
         let terms: Vec<&str> = calendar::solar_term_names().collect();
         if let Some((e, k)) = self.lits(i, &terms) {
             let name = terms.get(k).copied()?;
+            // 清明 is also an official holiday: the holiday table gives it its block (清明节前 →
+            // last workday before the block).
+            if name == "清明" {
+                return None;
+            }
             // 雨水/小雪/大雪 are also weather words: only with a year or 节/前/后 after.
             if matches!(name, "雨水" | "小雪" | "大雪" | "白露")
                 && st.year.is_none()
@@ -2297,6 +2424,7 @@ impl<'a> P<'a> {
             C,
             H,
             J(calendar::Jewish),
+            Hi(calendar::Hindu),
             I(u32, u32),
         }
         const T: &[(&[&str], R, &str)] = &[
@@ -2312,7 +2440,7 @@ impl<'a> P<'a> {
             (&["建党节"], R::S(7, 1), ""),
             (&["八一建军节", "建军节"], R::S(8, 1), ""),
             (&["教师节"], R::S(9, 10), ""),
-            (&["国庆节", "国庆", "十一长假", "十一假期", "十一黄金周"], R::S(10, 1), "国庆"),
+            (&["国庆节", "国庆", "十一长假", "十一假期", "十一黄金周", "十一"], R::S(10, 1), "国庆"),
             (&["万圣节"], R::S(10, 31), ""),
             (&["老板节"], R::S(10, 16), ""),
             (&["双十一", "光棍节"], R::S(11, 11), ""),
@@ -2358,6 +2486,17 @@ impl<'a> P<'a> {
             (&["东正教棕枝主日", "东正教圣枝主日", "东正教圣树主日", "东正教基督苦难主日"], R::O(-7), ""),
             (&["拉撒路圣周六", "拉匝路周六"], R::O(-8), ""),
             (&["卫塞节", "威瑟节", "比萨宝蕉节", "佛诞节", "浴佛节"], R::L(4, 15), ""),
+            (&["排灯节", "万灯节", "印度灯节", "屠妖节", "印度排灯节"], R::Hi(calendar::Hindu::Diwali), ""),
+            (&["克哈特普迦节", "切哈斯节"], R::Hi(calendar::Hindu::Chhath), ""),
+            (
+                &["侯丽节", "荷丽节", "洒红节", "欢悦节", "五彩节", "胡里节", "好利节", "霍利节", "印度洒红节"],
+                R::Hi(calendar::Hindu::Holi),
+                "",
+            ),
+            (&["印度兄妹节", "兄妹节", "拉克沙班丹节", "拉克沙班丹"], R::Hi(calendar::Hindu::RakshaBandhan), ""),
+            (&["九夜节", "难近母节", "杜尔迦节"], R::Hi(calendar::Hindu::Navaratri), ""),
+            (&["十胜节", "凯旋节", "十胜日", "胜利节"], R::Hi(calendar::Hindu::Dussehra), ""),
+            (&["印度丰收节", "庞格尔节", "淡米尔丰收节", "丰收节"], R::Hi(calendar::Hindu::Pongal), ""),
             (&["地球一小时"], R::N(3, -1, Weekday::Sat), ""),
             (&["开斋节", "肉孜节", "尔代节"], R::I(10, 1), ""),
             (&["古尔邦节", "宰牲节"], R::I(12, 10), ""),
@@ -2440,6 +2579,20 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // Bare "十一" (= 国庆) only standing alone or before a holiday/time word: "十一前", "十一回来";
+        // never a number ("十一点", "十一个", "第十一", "12月十一日") or a list label ("十一、", "十一.").
+        if name == "十一" {
+            let prev_ok = i == 0
+                || self.at(i - 1).is_none_or(|c| {
+                    !(c.is_ascii_digit() || cn_digit(c).is_some() || "第周期星月初廿年礼拜号日点百千万".contains(c))
+                });
+            let next_ok =
+                self.at(e).is_none_or(|c| "前后之期放假回那节过结长黄!?;:。！？；：…~ 要的也都就再".contains(c))
+                    && self.lit(e, "后天").is_none();
+            if !(prev_ok && next_ok) {
+                return None;
+            }
+        }
         if matches!(rule, R::H) {
             // The coming official holiday block: 节前 → last workday before it, 节后 → first after it.
             let after = name.contains('后');
@@ -2483,6 +2636,7 @@ impl<'a> P<'a> {
                 R::C => calendar::lunar_to_solar(y + 1, 1, 1, false).map(|x| add_days(x, -1)),
                 R::H => None,
                 R::J(h) => calendar::jewish_holiday(h, y).map(|x| add_days(x, -1)),
+                R::Hi(h) => calendar::hindu_festival(h, y),
                 R::I(m, d) => calendar::islamic_next(m, d, ymd(y, 1, 1)?).filter(|x| x.year() == y),
             }
         };
@@ -2502,6 +2656,22 @@ impl<'a> P<'a> {
                 .filter(|b| b.off_days.iter().any(|d| (*d - date).num_days().abs() <= 10))
                 .and_then(|b| Some((*b.off_days.first()?, *b.off_days.last()?)))
         };
+        // "春节第三天", "国庆假期第二天", "印度丰收节第四天": day N of the festival (of the official
+        // block when there is one; Pongal's four days start with Bhogi, the day before Thai Pongal).
+        let mut date = date;
+        if let Some(x) = self.lit(e, "第")
+            && let Some((n, x2, _)) = self.num(x)
+            && let Some(x3) = self.lit(x2, "天")
+            && (1..=15).contains(&n)
+        {
+            let first = match (rule, block) {
+                (R::Hi(calendar::Hindu::Pongal), _) => add_days(date, -1),
+                (_, Some((f, _))) => f,
+                _ => date,
+            };
+            date = add_days(first, n - 1);
+            e = x3;
+        }
         st.date = Some(date);
         st.holiday = Some((date, block));
         st.explicit_day = true;

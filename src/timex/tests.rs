@@ -90,6 +90,22 @@ fn readme_conventions_table() {
         ("快一点", m, None),
         ("早一点发", m, None),
         ("十二月廿三", m, Some("2027-01-30")),
+        // bare 十一 = 国庆 only standing alone / before 前后…; never the number
+        ("十一前上线", m, Some("2026-09-30")),
+        ("十一点开会", m, Some("2026-03-02 11:00")),
+        ("十一个需求要排期", m, None),
+        ("十一、回归测试", m, None),
+        // weekend + time → Sunday
+        ("周末晚上发版", m, Some("2026-03-08")),
+        ("周末上午10点碰一下", m, Some("2026-03-08 10:00")),
+        // bare lunar day: this lunar month if not past, else the next (2026-03-02 = 正月十四)
+        ("初五之前", m, Some("2026-03-23")),
+        // month parts, festival days, Hindu festivals
+        ("本月最后三天完成", m, Some("2026-03-31")),
+        ("国庆假期第二天", m, Some("2026-10-02")),
+        ("排灯节", m, Some("2026-11-08")),
+        // 清明 is both a solar term and an official block (4/4–4/6 in 2026)
+        ("清明节前把合同签了", m, Some("2026-04-03")),
         ("截止到周四", m, Some("2026-03-05")),
         ("周三开会，deadline 周五", m, Some("2026-03-06")),
         ("有三点建议", m, None),
