@@ -38,6 +38,8 @@ pub enum Command {
     Extract(IoArgs),
     /// Score the extractor on a gold file (the metrics of ../shared/tools/score_extract.py).
     Eval(EvalArgs),
+    /// Generate the synthetic labelled chat corpus (train.jsonl + valid.jsonl), seeded and reproducible.
+    Datagen(DatagenArgs),
     /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
@@ -83,6 +85,20 @@ pub struct EvalArgs {
     /// Fail (exit 1) when full_F1 is below this.
     #[arg(long)]
     pub min_full_f1: Option<f64>,
+}
+
+/// Options of `datagen`.
+#[derive(Debug, Args)]
+pub struct DatagenArgs {
+    /// Output directory (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Training messages to generate (the validation split gets 4% of this, another seed).
+    #[arg(long, default_value_t = 50_000)]
+    pub n: usize,
+    /// Random seed; the same seed gives byte-identical files.
+    #[arg(long, default_value_t = 20260301)]
+    pub seed: u64,
 }
 
 /// Options of `ingest`.

@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod calendar;
 pub mod cli;
+pub mod datagen;
 pub mod demo;
 pub mod extract;
 pub mod ingest;

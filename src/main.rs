@@ -26,6 +26,9 @@ async fn main() -> std::process::ExitCode {
             if n_errors > 0 { Err(anyhow::anyhow!("{n_errors} line(s) could not be read")) } else { Ok(()) }
         }),
         Command::Eval(a) => cli::eval(&a),
+        Command::Datagen(a) => chat2task::datagen::run_datagen(&a.out, a.n, a.seed)
+            .map(|stats| eprintln!("{stats}"))
+            .map_err(anyhow::Error::from),
         Command::Ingest(a) => cli::ingest(a).await,
         Command::Worker(a) => cli::worker(a).await,
         Command::Timex(a) => cli::timex(&a).map(|n_errors| {
