@@ -44,6 +44,16 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
     Worker(WorkerArgs),
+    /// Delay-risk model: evaluate on the Jira delay data, or train the pooled prior.
+    Risk {
+        #[command(subcommand)]
+        command: RiskCommand,
+    },
+    /// Assignee suggestion: evaluate on bug-triage or Jira-task history.
+    Assign {
+        #[command(subcommand)]
+        command: AssignCommand,
+    },
     /// Manage API tokens.
     Token {
         #[command(subcommand)]
@@ -161,6 +171,73 @@ pub struct DemoArgs {
     /// Seed and print, then exit instead of serving.
     #[arg(long)]
     pub no_serve: bool,
+}
+
+/// `risk` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// Time-ordered 80/20 evaluation per tracker at due-date time (AUC, PR-AUC, Brier).
+    Eval {
+        /// The jira-delay-emse2017 folder.
+        #[arg(long)]
+        data: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Train the pooled prior on the Jira data mapped to chat2task's features.
+    Train {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// `assign` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AssignCommand {
+    /// Rolling time-ordered evaluation: top-1, top-5, MRR.
+    Eval {
+        /// bugtriage-eclipse-mozilla or jira-tasks-apache-duraspace.
+        #[arg(long)]
+        data: PathBuf,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `chat2task risk …`.
+pub fn risk(command: &RiskCommand) -> Result<()> {
+    match command {
+        RiskCommand::Eval { data, json } => {
+            let report = crate::risk::cli::risk_eval(data)
+                .with_context(|| format!("could not evaluate on {}", data.display()))?;
+            let text = if *json { serde_json::to_string(&report)? } else { serde_json::to_string_pretty(&report)? };
+            println!("{text}");
+        }
+        RiskCommand::Train { data, out } => {
+            crate::risk::cli::risk_train(data, out)
+                .with_context(|| format!("could not train on {}", data.display()))?;
+            eprintln!("wrote {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+/// `chat2task assign …`.
+pub fn assign(command: &AssignCommand) -> Result<()> {
+    let AssignCommand::Eval { data, json } = command;
+    let report = if data.join("issues.csv").exists() {
+        crate::assign::cli::assign_eval_jira_tasks(data)
+    } else {
+        crate::assign::cli::assign_eval(data)
+    }
+    .with_context(|| format!("could not evaluate on {}", data.display()))?;
+    let text = if *json { serde_json::to_string(&report)? } else { serde_json::to_string_pretty(&report)? };
+    println!("{text}");
+    Ok(())
 }
 
 /// `token` subcommands.

@@ -5,12 +5,14 @@
 //! (`auth`, `cli`).
 
 pub mod api;
+pub mod assign;
 pub mod auth;
 pub mod calendar;
 pub mod cli;
 pub mod datagen;
 pub mod demo;
 pub mod extract;
+pub mod forecast;
 pub mod ingest;
 pub mod lifecycle;
 pub mod model;
@@ -19,6 +21,7 @@ pub mod notify;
 pub mod owners;
 pub mod pipeline;
 pub mod platforms;
+pub mod risk;
 pub mod segment;
 pub mod store;
 pub mod timex;

@@ -30,6 +30,8 @@ async fn main() -> std::process::ExitCode {
             .map(|stats| eprintln!("{stats}"))
             .map_err(anyhow::Error::from),
         Command::Ingest(a) => cli::ingest(a).await,
+        Command::Risk { command } => cli::risk(&command),
+        Command::Assign { command } => cli::assign(&command),
         Command::Worker(a) => cli::worker(a).await,
         Command::Timex(a) => cli::timex(&a).map(|n_errors| {
             if n_errors > 0 {

@@ -17,6 +17,7 @@ pub mod metrics;
 mod notify;
 mod people;
 mod projects;
+mod risk;
 mod tasks;
 
 use std::sync::Arc;
@@ -47,6 +48,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     pub queue: crate::ingest::Queue,
     pub hooks: hooks::SharedHookConfig,
+    /// The delay-risk model (the pooled prior until a workspace model is trained).
+    pub risk_model: Arc<crate::risk::RiskModel>,
 }
 
 impl AppState {
@@ -57,6 +60,10 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             queue: crate::ingest::Queue::default(),
             hooks: Arc::new(hooks::HookConfig { max_skew: 300, auto_register_chats: true, ..Default::default() }),
+            risk_model: Arc::new(
+                crate::risk::prior_model()
+                    .unwrap_or_else(|e| unreachable!("the shipped prior model is embedded and tested: {e}")),
+            ),
         }
     }
 
@@ -144,6 +151,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(notify::router())
         .merge(hooks::router())
         .merge(calendar::router())
+        .merge(risk::router())
         .split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_string();
     let spec_for_route = spec.clone();

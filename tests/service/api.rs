@@ -379,3 +379,47 @@ async fn calendar_feeds_serve_ics_until_revoked() {
     let (status, _) = app.call("GET", "/v1/calendar/cal_guess.ics", None, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn risk_rises_with_load_and_closeness_and_suggestions_follow_history() {
+    let app = sqlite_app().await;
+    let p = project(&app, "门店").await;
+    for name in ["王芳", "李想", "陈晨"] {
+        app.admin("POST", "/v1/members", Some(json!({"name": name}))).await;
+    }
+    let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("tz")).date_naive();
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    // 王芳 is swamped and her task is due tomorrow; 李想 has one task due in a month.
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        let (_, t) = app
+            .admin("POST", "/v1/tasks", Some(json!({"project_id": p, "title": format!("门店盘点{i}"), "owners": ["王芳"], "due_date": day(1 + i % 5), "tags": ["盘点"]})))
+            .await;
+        ids.push(t["id"].as_i64().expect("id"));
+    }
+    let (_, calm) = app
+        .admin("POST", "/v1/tasks", Some(json!({"project_id": p, "title": "年度合同归档", "owners": ["李想"], "due_date": day(30), "tags": ["合同"]})))
+        .await;
+    let (status, risky) = app.admin("GET", &format!("/v1/tasks/{}/risk", ids[0]), None).await;
+    assert_eq!(status, StatusCode::OK, "{risky}");
+    let (_, safe) = app.admin("GET", &format!("/v1/tasks/{}/risk", calm["id"]), None).await;
+    let (p_risky, p_safe) = (risky["probability"].as_f64().unwrap_or(0.0), safe["probability"].as_f64().unwrap_or(1.0));
+    assert!(p_risky > p_safe, "due tomorrow with 12 open tasks ({p_risky}) vs due in a month with one ({p_safe})");
+    assert!(!risky["reasons"].as_array().map(Vec::is_empty).unwrap_or(true), "reasons are given: {risky}");
+    let (_, ranked) = app.admin("GET", &format!("/v1/projects/{p}/risks"), None).await;
+    let probs: Vec<f64> = ranked.as_array().expect("list").iter().filter_map(|r| r["probability"].as_f64()).collect();
+    assert_eq!(probs.len(), 13);
+    assert!(probs.windows(2).all(|w| w[0] >= w[1]), "sorted by risk: {probs:?}");
+    // Done tasks have no risk to predict.
+    app.admin("PATCH", &format!("/v1/tasks/{}", calm["id"]), Some(json!({"status": "done"}))).await;
+    let (status, _) = app.admin("GET", &format!("/v1/tasks/{}/risk", calm["id"]), None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A stock-take task goes to whoever did stock-takes, a contract to whoever did contracts.
+    let (status, out) =
+        app.admin("POST", "/v1/assignees/suggest", Some(json!({"title": "门店盘点复核", "tags": ["盘点"]}))).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["suggestions"][0]["member"], "王芳", "{out}");
+    let (_, out) =
+        app.admin("POST", "/v1/assignees/suggest", Some(json!({"title": "合同归档检查", "tags": ["合同"]}))).await;
+    assert_eq!(out["suggestions"][0]["member"], "李想", "{out}");
+}

@@ -28,6 +28,8 @@ struct Fx {
     tok_x: i64,
     /// A calendar feed created by the admin token.
     feed_admin: i64,
+    /// An open task with a due date.
+    t_due: i64,
     /// Tokens in role order: admin, pm (A, PM of p), member (B), guest (G), pm outsider (O).
     tokens: [String; 5],
 }
@@ -70,7 +72,12 @@ async fn fixture(app: &TestApp) -> Fx {
     let by_b = Cause { actor: format!("token:{}/member:{b}", tb.id), message_id: None };
     let t_by_b = store.create_task(ws, &NewTask::new(p, "白雪建的任务"), &by_b).await.expect("t_by_b").0.id;
     let feed_admin = store.create_feed(ws, None, Some(p), "token:1").await.expect("feed").0.id;
+    let mut due = NewTask::new(p, "有截止的任务");
+    due.owners = vec!["白雪".into()];
+    due.due_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+    let t_due = store.create_task(ws, &due, &admin_cause).await.expect("t_due").0.id;
     Fx {
+        t_due,
         feed_admin,
         p,
         s,
@@ -261,6 +268,21 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |_| None,
             [204, 403, 403, 403, 403],
         ),
+        ("GET", "/v1/tasks/{id}/risk", |f| format!("/v1/tasks/{}/risk", f.t_due), |_| None, [200, 200, 200, 200, 403]),
+        (
+            "GET",
+            "/v1/projects/{id}/risks",
+            |f| format!("/v1/projects/{}/risks", f.p),
+            |_| None,
+            [200, 200, 200, 200, 403],
+        ),
+        (
+            "POST",
+            "/v1/assignees/suggest",
+            |_| "/v1/assignees/suggest".into(),
+            |f| Some(json!({"title": "整理报销单据", "project_id": f.p})),
+            [200, 200, 200, 403, 403],
+        ),
         ("GET", "/v1/notify/targets", |_| "/v1/notify/targets".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
@@ -304,7 +326,9 @@ async fn every_endpoint_for_every_role() {
             if !status.is_success() {
                 assert_error_shape(&out, &format!("{method} {uri} as {role}"));
             }
-            let expected_audit = i64::from(status.is_success() && method != "GET");
+            // Reads write no audit row; `POST /v1/assignees/suggest` is a read with a body.
+            let is_read = method == "GET" || spec_path == "/v1/assignees/suggest";
+            let expected_audit = i64::from(status.is_success() && !is_read);
             if audit_after - audit_before != expected_audit {
                 failures.push(format!(
                     "{method} {uri} as {role}: wrote {} audit rows, expected {expected_audit}",
@@ -364,7 +388,7 @@ async fn listings_show_only_visible_projects_and_tasks() {
         .create_task(ws, &NewTask::new(hidden.id, "看不见"), &Cause { actor: "x".into(), message_id: None })
         .await
         .expect("task");
-    for (idx, expect_projects, expect_tasks) in [(0, 2, 4), (2, 1, 3), (3, 1, 3), (4, 0, 0)] {
+    for (idx, expect_projects, expect_tasks) in [(0, 2, 5), (2, 1, 4), (3, 1, 4), (4, 0, 0)] {
         let (_, projects) = app.call("GET", "/v1/projects", Some(&fx.tokens[idx]), None).await;
         assert_eq!(projects.as_array().map(Vec::len), Some(expect_projects), "{} projects: {projects}", ROLES[idx]);
         let (_, tasks) = app.call("GET", "/v1/tasks", Some(&fx.tokens[idx]), None).await;
