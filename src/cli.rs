@@ -40,6 +40,9 @@ pub enum Command {
     Eval(EvalArgs),
     /// Generate the synthetic labelled chat corpus (train.jsonl + valid.jsonl), seeded and reproducible.
     Datagen(DatagenArgs),
+    /// Train the span-tagging transformer (candle, CPU) on a datagen corpus; seeded data order,
+    /// checkpoints every N steps, resumable, bounded by steps and minutes.
+    Train(TrainArgs),
     /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
@@ -109,6 +112,63 @@ pub struct DatagenArgs {
     /// Random seed; the same seed gives byte-identical files.
     #[arg(long, default_value_t = 20260301)]
     pub seed: u64,
+}
+
+/// Options of `train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Training JSONL (from `chat2task datagen`).
+    #[arg(long)]
+    pub train: PathBuf,
+    /// Validation JSONL: span F1 per label and class accuracy are reported on it.
+    #[arg(long)]
+    pub valid: Option<PathBuf>,
+    /// Output model directory (config.json, vocab.json, model.safetensors).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// `fast` (3 layers × 256) or `tiny` (for smoke runs).
+    #[arg(long, default_value = "fast")]
+    pub size: String,
+    #[arg(long, default_value_t = 3000)]
+    pub steps: usize,
+    #[arg(long, default_value_t = 90.0)]
+    pub max_minutes: f64,
+    #[arg(long, default_value_t = 32)]
+    pub batch_size: usize,
+    #[arg(long, default_value_t = 5e-4)]
+    pub lr: f64,
+    #[arg(long, default_value_t = 20260105)]
+    pub seed: u64,
+    #[arg(long, default_value_t = 200)]
+    pub checkpoint_every: usize,
+    /// Continue from the checkpoint in `--out`.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+/// `chat2task train`.
+pub fn train(args: &TrainArgs) -> Result<()> {
+    let model = match args.size.as_str() {
+        "fast" => crate::model::encoder::ModelConfig::fast(0),
+        "tiny" => crate::model::encoder::ModelConfig::tiny(0),
+        other => bail!("--size must be fast or tiny; got `{other}`"),
+    };
+    let config = crate::model::train::TrainConfig {
+        train: args.train.clone(),
+        valid: args.valid.clone(),
+        out_dir: args.out.clone(),
+        model,
+        steps: args.steps,
+        max_minutes: args.max_minutes,
+        batch_size: args.batch_size,
+        lr: args.lr,
+        seed: args.seed,
+        checkpoint_every: args.checkpoint_every,
+        resume: args.resume,
+    };
+    let report = crate::model::train::train(&config).context("training failed")?;
+    println!("{report:?}");
+    Ok(())
 }
 
 /// Options of `ingest`.

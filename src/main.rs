@@ -29,6 +29,7 @@ async fn main() -> std::process::ExitCode {
         Command::Datagen(a) => chat2task::datagen::run_datagen(&a.out, a.n, a.seed)
             .map(|stats| eprintln!("{stats}"))
             .map_err(anyhow::Error::from),
+        Command::Train(a) => cli::train(&a),
         Command::Ingest(a) => cli::ingest(a).await,
         Command::Risk { command } => cli::risk(&command),
         Command::Assign { command } => cli::assign(&command),

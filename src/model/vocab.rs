@@ -1,0 +1,87 @@
+//! Character vocabulary: one token per Unicode scalar, with `[PAD]`, `[UNK]`, `[CLS]`, `[SEP]`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::Error;
+
+/// Id of the padding token.
+pub const PAD: u32 = 0;
+/// Id of the unknown-char token.
+pub const UNK: u32 = 1;
+/// Id of the classification (first) token.
+pub const CLS: u32 = 2;
+/// Id of the separator token.
+pub const SEP: u32 = 3;
+const SPECIALS: [&str; 4] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"];
+
+/// A char → id map (ids 0..4 are the specials).
+#[derive(Debug, Clone)]
+pub struct CharVocab {
+    tokens: Vec<String>,
+    index: HashMap<char, u32>,
+}
+
+impl CharVocab {
+    /// Builds a vocabulary from texts: chars seen at least `min_count` times, most frequent first.
+    /// ASCII printable chars are always included.
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>, min_count: usize) -> Self {
+        let mut counts: HashMap<char, usize> = HashMap::new();
+        for t in texts {
+            for c in t.chars() {
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+        for c in ' '..='~' {
+            counts.entry(c).or_insert(min_count);
+        }
+        let mut chars: Vec<(char, usize)> = counts.into_iter().filter(|(_, n)| *n >= min_count).collect();
+        chars.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let tokens =
+            SPECIALS.iter().map(|s| s.to_string()).chain(chars.into_iter().map(|(c, _)| c.to_string())).collect();
+        Self::from_tokens(tokens)
+    }
+
+    fn from_tokens(tokens: Vec<String>) -> Self {
+        let mut index = HashMap::new();
+        for (i, t) in tokens.iter().enumerate().skip(SPECIALS.len()) {
+            let mut cs = t.chars();
+            if let (Some(c), None) = (cs.next(), cs.next()) {
+                index.insert(c, i as u32);
+            }
+        }
+        Self { tokens, index }
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when only the specials are present.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.len() <= SPECIALS.len()
+    }
+
+    /// Id of a char (`UNK` when unseen).
+    pub fn id(&self, c: char) -> u32 {
+        self.index.get(&c).copied().unwrap_or(UNK)
+    }
+
+    /// Writes `vocab.json` (a JSON array of tokens).
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
+        let s = serde_json::to_string(&self.tokens).map_err(|e| Error::Invalid(e.to_string()))?;
+        std::fs::write(path, s).map_err(|e| Error::io(path, e))
+    }
+
+    /// Reads `vocab.json`.
+    pub fn load(path: &Path) -> Result<Self, Error> {
+        let s = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let tokens: Vec<String> = serde_json::from_str(&s)
+            .map_err(|e| Error::Json { path: path.display().to_string(), msg: e.to_string() })?;
+        if tokens.len() < SPECIALS.len() {
+            return Err(Error::Invalid("vocab too small".into()));
+        }
+        Ok(Self::from_tokens(tokens))
+    }
+}
