@@ -35,7 +35,7 @@ pub enum Command {
     /// Find and resolve Chinese time expressions: JSONL `{"text", "ref"}` lines in, one result per line out.
     Timex(IoArgs),
     /// Extract tasks from messages: JSONL in the extraction-benchmark schema in, one `{"id", "tasks"}` line per message out.
-    Extract(IoArgs),
+    Extract(ExtractArgs),
     /// Score the extractor on a gold file (the metrics of ../shared/tools/score_extract.py).
     Eval(EvalArgs),
     /// Generate the synthetic labelled chat corpus (train.jsonl + valid.jsonl), seeded and reproducible.
@@ -83,6 +83,16 @@ pub struct IoArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Options of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub io: IoArgs,
+    /// A trained tagger directory (`chat2task train --out`); rules only when absent.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
 /// Options of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -98,6 +108,19 @@ pub struct EvalArgs {
     /// Fail (exit 1) when full_F1 is below this.
     #[arg(long)]
     pub min_full_f1: Option<f64>,
+    /// A trained tagger directory to evaluate instead of the rules.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+}
+
+fn load_tagger(dir: Option<&std::path::Path>) -> Result<Option<crate::model::tagger::TransformerTagger>> {
+    match dir {
+        None => Ok(None),
+        Some(dir) => Ok(Some(
+            crate::model::tagger::TransformerTagger::load(dir, &candle_core::Device::Cpu)
+                .with_context(|| format!("could not load the model in {}", dir.display()))?,
+        )),
+    }
 }
 
 /// Options of `datagen`.
@@ -360,14 +383,16 @@ pub fn build_pipeline() -> Result<std::sync::Arc<dyn crate::lifecycle::Understan
 }
 
 /// `chat2task extract`; returns the number of unreadable lines.
-pub fn extract(args: &IoArgs) -> Result<usize> {
-    let input =
-        std::fs::read_to_string(&args.input).with_context(|| format!("could not read {}", args.input.display()))?;
+pub fn extract(args: &ExtractArgs) -> Result<usize> {
+    let io = &args.io;
+    let input = std::fs::read_to_string(&io.input).with_context(|| format!("could not read {}", io.input.display()))?;
     let extractor = crate::extract::Extractor::default();
-    let (out, errors) = crate::extract::cli::run_extract_jsonl(&input, &extractor, None);
-    write_output(args.output.as_deref(), &out)?;
+    let tagger = load_tagger(args.model.as_deref())?;
+    let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
+    let (out, errors) = crate::extract::cli::run_extract_jsonl(&input, &extractor, tagger_ref);
+    write_output(io.output.as_deref(), &out)?;
     for (line, message) in &errors {
-        eprintln!("{}:{line}: {message}", args.input.display());
+        eprintln!("{}:{line}: {message}", io.input.display());
     }
     Ok(errors.len())
 }
@@ -379,8 +404,10 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
     let pred = match &args.pred {
         Some(p) => std::fs::read_to_string(p).with_context(|| format!("could not read {}", p.display()))?,
         None => {
+            let tagger = load_tagger(args.model.as_deref())?;
+            let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
             let (pred, errors) =
-                crate::extract::cli::run_extract_jsonl(&gold, &crate::extract::Extractor::default(), None);
+                crate::extract::cli::run_extract_jsonl(&gold, &crate::extract::Extractor::default(), tagger_ref);
             for (line, message) in &errors {
                 eprintln!("{}:{line}: {message}", args.gold.display());
             }
