@@ -238,6 +238,9 @@ pub struct ServeArgs {
     /// Local hour (Asia/Shanghai) after which each day's project digests are queued.
     #[arg(long, env = "CHAT2TASK_DIGEST_HOUR", default_value_t = 9)]
     pub digest_hour: u32,
+    /// Delay probability at or above which the half-hourly risk scan alerts the project's groups.
+    #[arg(long, env = "CHAT2TASK_RISK_THRESHOLD", default_value_t = 0.7)]
+    pub risk_threshold: f64,
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -540,7 +543,13 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     }
     let dispatcher = crate::notify::dispatch::Dispatcher::new(store.clone(), Default::default());
     tokio::spawn(dispatcher.run(std::time::Duration::from_secs(2)));
-    tokio::spawn(crate::notify::run_daily_digests(store, args.digest_hour));
+    tokio::spawn(crate::notify::run_daily_digests(store.clone(), args.digest_hour));
+    tokio::spawn(crate::notify::run_risk_scan(
+        store,
+        state.risk_model.clone(),
+        args.risk_threshold,
+        std::time::Duration::from_secs(1800),
+    ));
     let listener =
         tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("could not listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, db = %redact(&args.db.db), "serving");

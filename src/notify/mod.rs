@@ -85,3 +85,71 @@ async fn queue_all_digests(store: &Store, today: chrono::NaiveDate) -> store::Re
     }
     Ok(())
 }
+
+/// Risk alerts: open tasks whose delay probability is at or above `threshold` are announced to
+/// their project's targets. The dedupe key holds the task, its risk decile and its due date, so an
+/// alert repeats only when the risk rises to a new decile or the due date changes.
+pub async fn queue_risk_alerts(
+    store: &Store,
+    workspace_id: i64,
+    model: &crate::risk::RiskModel,
+    threshold: f64,
+) -> store::Result<usize> {
+    let today = crate::forecast::today();
+    let mut queued = 0;
+    for project in store.list_projects(workspace_id, store::projects::Visibility::All).await? {
+        if project.archived {
+            continue;
+        }
+        let mut tasks = Vec::new();
+        for status in [store::Status::Todo, store::Status::Doing] {
+            let filter = store::tasks::TaskFilter {
+                project_id: Some(project.id),
+                status: Some(status),
+                limit: 500,
+                ..Default::default()
+            };
+            tasks.extend(store.list_tasks(workspace_id, &filter).await?.0);
+        }
+        for (task_id, prediction) in crate::forecast::predict(store, workspace_id, model, &tasks, today).await? {
+            if prediction.probability < threshold {
+                continue;
+            }
+            let Some(task) = tasks.iter().find(|t| t.id == task_id) else { continue };
+            let due = task.due_date.map(|d| d.to_string()).unwrap_or_default();
+            let owners: Vec<&str> = task.owners.iter().map(|o| o.name.as_str()).collect();
+            let title = format!("【延期风险 {:.0}%】{}", prediction.probability * 100.0, task.title);
+            let mut lines = vec![format!(
+                "负责人：{}，截止：{due}",
+                if owners.is_empty() { "未指定".to_string() } else { owners.join("、") }
+            )];
+            lines.extend(prediction.reasons.iter().map(|r| format!("原因：{}", r.text_zh)));
+            let data = serde_json::json!({"task_id": task_id, "probability": prediction.probability, "project_id": project.id});
+            let decile = (prediction.probability * 10.0).floor() as i64;
+            let key = format!("risk:{task_id}:{decile}:{due}");
+            queued +=
+                notify_project(store, workspace_id, project.id, "alert", &title, &lines, &data, Some(&key)).await?;
+        }
+    }
+    Ok(queued)
+}
+
+/// Runs the risk scan every `interval`, forever.
+pub async fn run_risk_scan(
+    store: Store,
+    model: std::sync::Arc<crate::risk::RiskModel>,
+    threshold: f64,
+    interval: std::time::Duration,
+) {
+    loop {
+        match store.default_workspace().await {
+            Ok(ws) => {
+                if let Err(e) = queue_risk_alerts(&store, ws, &model, threshold).await {
+                    tracing::warn!(error = %e, "risk scan failed");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "risk scan could not read the workspace"),
+        }
+        tokio::time::sleep(interval).await;
+    }
+}

@@ -164,3 +164,39 @@ async fn the_rate_limit_folds_overflow_into_a_digest_and_loses_nothing() {
         (all.iter().filter(|i| i.status == "sent").count(), all.iter().filter(|i| i.status == "merged").count());
     assert_eq!((sent, merged, all.len()), (20, 12, 32), "every notification is sent or inside a sent digest");
 }
+
+#[tokio::test]
+async fn risky_tasks_alert_once_until_the_risk_rises() {
+    let app = sqlite_app().await;
+    let rx = Receiver::default();
+    let url = receiver(rx.clone()).await;
+    let (_, project) = app.admin("POST", "/v1/projects", Some(json!({"name": "门店"}))).await;
+    let p = project["id"].as_i64().expect("project");
+    app.store.create_target(1, "群", "webhook", &url, "k", Some(p), 20).await.expect("target");
+    let today = chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("tz")).date_naive();
+    // An overloaded owner with a task due yesterday, and a calm one due in two months.
+    for i in 0..10 {
+        let due = (today + chrono::Duration::days(i64::from(i % 3) - 1)).to_string();
+        app.admin(
+            "POST",
+            "/v1/tasks",
+            Some(json!({"project_id": p, "title": format!("盘点{i}"), "owners": ["王芳"], "due_date": due})),
+        )
+        .await;
+    }
+    let far = (today + chrono::Duration::days(60)).to_string();
+    app.admin(
+        "POST",
+        "/v1/tasks",
+        Some(json!({"project_id": p, "title": "年度总结", "owners": ["李想"], "due_date": far})),
+    )
+    .await;
+    let model = chat2task::risk::prior_model().expect("prior");
+    let first = chat2task::notify::queue_risk_alerts(&app.store, 1, &model, 0.5).await.expect("scan");
+    assert!(first >= 1, "an overdue task of a swamped owner is at risk");
+    let again = chat2task::notify::queue_risk_alerts(&app.store, 1, &model, 0.5).await.expect("scan");
+    assert_eq!(again, 0, "no repeat while risk and due date stay the same");
+    let outbox = app.store.list_outbox(1, None, 100).await.expect("outbox");
+    assert!(outbox.iter().all(|i| i.category == "alert" && !i.title.contains("年度总结")), "{outbox:?}");
+    assert!(outbox.iter().any(|i| i.lines.iter().any(|l| l.starts_with("原因："))), "alerts carry reasons");
+}
