@@ -769,7 +769,22 @@
     const open = [...todo, ...doing];
     const td = today();
     const overdue = open.filter((t) => isOverdue(t, td)).sort(byDue);
-    const risk = open.filter((t) => isAtRisk(t, td)).sort(byDue);
+    // The delay-risk model's predictions (probability and reasons), per project; the 2-day rule
+    // only stands in when the risk endpoint cannot be reached.
+    let modelRisk = null;
+    try {
+      const per = await Promise.all(projects.map((p) => api('GET', `/v1/projects/${p.id}/risks`)));
+      modelRisk = new Map();
+      for (const list of per) for (const r of (list || [])) if (r.probability >= 0.5) modelRisk.set(r.task_id, r);
+    } catch (e) { if (e.status === 401) throw e; modelRisk = null; }
+    if (stale(seq)) return;
+    const risk = modelRisk
+      ? open.filter((t) => modelRisk.has(t.id) && !isOverdue(t, td)).sort((a, b) => modelRisk.get(b.id).probability - modelRisk.get(a.id).probability)
+      : open.filter((t) => isAtRisk(t, td)).sort(byDue);
+    const riskNote = (t) => {
+      const r = modelRisk && modelRisk.get(t.id);
+      return r ? ` · <b class="warn">延期概率 ${Math.round(r.probability * 100)}%</b> <span class="muted small">${esc((r.reasons || []).map((x) => x.text).join('；'))}</span>` : '';
+    };
     // this ISO week: Monday..Sunday
     const dow = (parseDay(td).getDay() + 6) % 7; const wkStart = addDays(td, -dow), wkEnd = addDays(wkStart, 6);
     const load = new Map();
@@ -779,11 +794,11 @@
       l.open++; if (t.due_date && t.due_date >= wkStart && t.due_date <= wkEnd) l.week++; if (isOverdue(t, td)) l.overdue++;
     }
     const maxOpen = Math.max(1, ...[...load.values()].map((l) => l.open));
-    const row = (t) => `<li data-task="${t.id}"><a href="#/t/${t.id}">${esc(t.title)}</a> <span class="muted small">${esc(pname.get(t.project_id) || '')}</span> · ${esc(t.owners.join('、')) || '<span class="muted">未指派</span>'} · ${dueLabel(t)} · <span class="st ${t.status}">${ST[t.status]}</span></li>`;
+    const row = (t) => `<li data-task="${t.id}"><a href="#/t/${t.id}">${esc(t.title)}</a> <span class="muted small">${esc(pname.get(t.project_id) || '')}</span> · ${esc(t.owners.join('、')) || '<span class="muted">未指派</span>'} · ${dueLabel(t)} · <span class="st ${t.status}">${ST[t.status]}</span>${riskNote(t)}</li>`;
     const loadRows = [...load.entries()].sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0], 'zh'))
       .map(([n, l]) => `<tr data-member="${esc(n)}"><td>${esc(n)}</td><td><div class="bar" title="${l.open} 个未完成"><i style="width:${(l.open / maxOpen) * 100}%" class="${l.overdue ? 'bad' : ''}"></i></div></td><td>${l.open}</td><td>${l.week}</td><td class="${l.overdue ? 'bad' : ''}">${l.overdue}</td></tr>`).join('');
     setView(`<h1>延期预警</h1>
-      <p class="notice small" title="${esc(AT_RISK_TIP)}">风险规则（临时）：2 天内到期且尚未开始的任务视为有延期风险；延期预测模型上线后将替换为模型评分。</p>
+      <p class="notice small">${modelRisk ? '延期风险来自延期预测模型（逻辑回归，按负责人负载、剩余工作日、改期次数等计算），列出概率 ≥ 50% 的未逾期任务及主要原因。' : esc('延期预测服务暂不可用，临时按规则判断：' + AT_RISK_TIP)}</p>
       <div class="two"><section><h2>已逾期 <span class="count bad">${overdue.length}</span></h2>${overdue.length ? `<ul class="risk-list" id="overdue">${overdue.slice(0, 200).map(row).join('')}</ul>${overdue.length > 200 ? `<p class="muted small">仅显示前 200 个</p>` : ''}` : '<p class="muted">没有逾期任务 🎉</p>'}
       <h2 title="${esc(AT_RISK_TIP)}">有延期风险 ⓘ <span class="count warn">${risk.length}</span></h2>${risk.length ? `<ul class="risk-list" id="at-risk">${risk.slice(0, 200).map(row).join('')}</ul>` : '<p class="muted">没有风险任务</p>'}</section>
       <section><h2>成员负载</h2><p class="muted small">本周：${wkStart} 至 ${wkEnd}</p>

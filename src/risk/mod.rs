@@ -130,6 +130,22 @@ impl RiskFeatures {
         ]
     }
 
+    /// Whether the fact behind a feature is one a person would call a reason for delay. A
+    /// positive contribution can come from a value *below* the training mean (no reschedules
+    /// when the average task had some); "已改期 0 次" is not a reason anyone would accept.
+    fn reason_applies(&self, feature: &str) -> bool {
+        match feature {
+            "owner_open_load" => self.owner_open_load > 0,
+            "owner_due_next_7d" => self.owner_due_next_7d > 0,
+            "owner_late_rate" => self.owner_late_rate > 0.0,
+            "reschedules" => self.reschedules > 0,
+            "mentions" => self.mentions > 0,
+            "has_owner" => !self.has_owner,
+            "has_tags" | "stage_progress" | "age_days" => false,
+            _ => true,
+        }
+    }
+
     fn reason_text(&self, feature: &str) -> String {
         match feature {
             "owner_open_load" => format!("负责人手上还有 {} 个未完成任务", self.owner_open_load),
@@ -434,7 +450,7 @@ impl RiskModel {
         let mut reasons: Vec<Reason> = contrib
             .iter()
             .zip(FEATURE_NAMES.iter())
-            .filter(|(c, _)| **c > 0.05)
+            .filter(|(c, name)| **c > 0.05 && f.reason_applies(name))
             .map(|(c, name)| Reason { feature: name.to_string(), contribution: *c, text_zh: f.reason_text(name) })
             .collect();
         reasons.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
@@ -571,5 +587,32 @@ mod tests {
         let m = prior_model().unwrap();
         let p = m.predict(&RiskFeatures::default());
         assert!((0.0..=1.0).contains(&p.probability));
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::*;
+
+    #[test]
+    fn zero_counts_and_neutral_facts_are_never_given_as_reasons() {
+        let model = prior_model().expect("prior");
+        let features = RiskFeatures {
+            owner_open_load: 12,
+            owner_due_next_7d: 6,
+            owner_late_rate: 0.4,
+            workdays_left: -3.0,
+            priority: Priority::P2,
+            age_days: 20.0,
+            reschedules: 0,
+            mentions: 0,
+            stage_progress: 0.0,
+            has_owner: true,
+            has_tags: false,
+        };
+        let prediction = model.predict(&features);
+        let texts: Vec<&str> = prediction.reasons.iter().map(|r| r.text_zh.as_str()).collect();
+        assert!(!texts.is_empty(), "an overdue task of a busy owner has reasons");
+        assert!(texts.iter().all(|t| !t.contains(" 0 次") && !t.contains("没有标签")), "{texts:?}");
     }
 }
