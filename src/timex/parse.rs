@@ -1790,6 +1790,14 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        if marked && !has_month && self.at(e) == Some('号') {
+            // 第2号 (an ordinal) and 2号楼 / 3号车间 / 5号线 (names of places and things) are not dates.
+            let ordinal = i > 0 && self.at(i - 1) == Some('第');
+            let name = self.lits(e + 1, NUMBERED_NOUNS).is_some();
+            if ordinal || name {
+                return None;
+            }
+        }
         if marked {
             e += 1;
         } else if !(has_month || lunar_day)
@@ -2683,3 +2691,42 @@ impl<'a> P<'a> {
         Some(e)
     }
 }
+
+/// Nouns that a number + 号 names (3号楼, 2号车间, 5号线): after them, N号 is not a day.
+const NUMBERED_NOUNS: &[&str] = &[
+    "车间",
+    "楼",
+    "线",
+    "机",
+    "仓",
+    "库",
+    "门",
+    "窗口",
+    "房",
+    "床",
+    "柜",
+    "台",
+    "口",
+    "工位",
+    "产线",
+    "码头",
+    "展位",
+    "包厢",
+    "病区",
+    "教室",
+    "会议室",
+    "厅",
+    "馆",
+    "站",
+    "位",
+    "桌",
+    "箱",
+    "坑",
+    "机位",
+    "泊位",
+    "货架",
+    "通道",
+    "车",
+    "件",
+    "文件",
+];

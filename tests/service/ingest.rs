@@ -171,4 +171,69 @@ async fn nats_workers_process_and_ack() {
     let handled = ingest::nats::run_worker(&js, &worker(&app), Some(25)).await.expect("worker");
     assert_eq!(handled, 25);
     assert_eq!(tasks(&app).await.len(), 20);
+
+    // In the same test (they share the stream): a real `chat2task worker` process is killed with
+    // SIGKILL mid-batch; a second one finishes. Nothing acknowledged is lost, nothing is filed twice.
+    killed_worker_loses_nothing(&url, &js).await;
+}
+
+async fn killed_worker_loses_nothing(url: &str, js: &async_nats::jetstream::Context) {
+    js.get_stream(ingest::nats::STREAM).await.expect("stream").purge().await.expect("purge");
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("kill.db").display());
+    let store = chat2task::store::Store::connect(&chat2task::store::StoreConfig::new(&db)).await.expect("store");
+    let n = 300;
+    let batch: Vec<ChatMessage> = (0..n)
+        .map(|i| {
+            ingest::parse_message(message(&format!("k{i}"), "周敏", &format!("@李想 周五前把第{i}号报价单发我"), None))
+                .expect("msg")
+        })
+        .collect();
+    let accepted = ingest::accept_batch(&store, 1, "api", &batch).await.expect("archive");
+    for a in &accepted {
+        ingest::nats::publish(js, a.message_id).await.expect("publish");
+    }
+    let processed = |store: chat2task::store::Store| async move {
+        let (k,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE processed = 1")
+            .fetch_one(store.pool())
+            .await
+            .expect("count");
+        k
+    };
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_chat2task"))
+            .args(["worker", "--nats", url, "--db", &db])
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn worker")
+    };
+    let mut first = spawn();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while processed(store.clone()).await < 20 {
+        assert!(std::time::Instant::now() < deadline, "the first worker made no progress");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    first.kill().expect("SIGKILL");
+    let _ = first.wait();
+    let at_kill = processed(store.clone()).await;
+    assert!(at_kill < n, "killed mid-batch ({at_kill} of {n} processed)");
+    let mut second = spawn();
+    while processed(store.clone()).await < n {
+        assert!(std::time::Instant::now() < deadline, "the second worker did not finish");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    second.kill().expect("stop");
+    let _ = second.wait();
+    let (tasks,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tasks").fetch_one(store.pool()).await.expect("tasks");
+    let (distinct,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT source_message) FROM tasks")
+        .fetch_one(store.pool())
+        .await
+        .expect("distinct");
+    assert_eq!(
+        (tasks, distinct),
+        (i64::from(n), i64::from(n)),
+        "one task per message after a SIGKILL (killed at {at_kill})"
+    );
 }
