@@ -208,31 +208,8 @@ impl Store {
 
     /// Archives a message; the second field is `false` when (chat, external id) was already stored.
     pub async fn insert_message(&self, new: &NewMessage) -> Result<(i64, bool)> {
-        let inserted: Option<(i64,)> = sqlx::query_as(
-            "INSERT INTO messages (chat_id, external_id, sender, text, sent_at, sent_at_text, reply_to, members, \
-             received_at, processed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0) \
-             ON CONFLICT (chat_id, external_id) DO NOTHING RETURNING id",
-        )
-        .bind(new.chat_id)
-        .bind(new.external_id.clone())
-        .bind(new.sender.clone())
-        .bind(new.text.clone())
-        .bind(new.sent_at)
-        .bind(new.sent_at_text.clone())
-        .bind(new.reply_to.clone())
-        .bind(new.members.clone())
-        .bind(now_ms())
-        .fetch_optional(self.pool())
-        .await?;
-        if let Some((id,)) = inserted {
-            return Ok((id, true));
-        }
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM messages WHERE chat_id = $1 AND external_id = $2")
-            .bind(new.chat_id)
-            .bind(new.external_id.clone())
-            .fetch_one(self.pool())
-            .await?;
-        Ok((id, false))
+        let mut stored = self.insert_messages(std::slice::from_ref(new)).await?;
+        stored.pop().ok_or(Error::NotFound("message"))
     }
 
     /// Marks a message as processed by the pipeline.
