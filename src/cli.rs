@@ -638,6 +638,17 @@ pub async fn demo(args: DemoArgs) -> Result<()> {
         "serving on http://{}  (try: curl -H 'Authorization: Bearer {admin_token}' http://{}/v1/tasks)",
         args.addr, args.addr
     );
-    crate::api::serve(listener, AppState::new(store)).await.context("server failed")?;
+    let state = AppState::new(store.clone());
+    let worker = crate::ingest::worker::Worker::new(
+        store.clone(),
+        build_pipeline()?,
+        crate::ingest::worker::WorkerConfig::default(),
+        state.queue.wake.clone(),
+    );
+    tokio::spawn(worker.run());
+    tokio::spawn(
+        crate::notify::dispatch::Dispatcher::new(store, Default::default()).run(std::time::Duration::from_secs(2)),
+    );
+    crate::api::serve(listener, state).await.context("server failed")?;
     Ok(())
 }
