@@ -99,6 +99,14 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // Killing chromedriver leaves its Chromium running; those processes carry this test's own
+        // profile directory on their command line, so only they are matched (also after a panic).
+        let _ = Command::new("pkill")
+            .arg("-f")
+            .arg(self._profile.path().as_os_str())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
     }
 }
 
