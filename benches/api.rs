@@ -32,8 +32,8 @@ async fn fixture(n_tasks: i64) -> Fixture {
         let mut tx = store.pool().begin().await.expect("tx");
         for _ in 0..1000.min(n_tasks - i) {
             sqlx::query(
-                "INSERT INTO tasks (project_id, title, due_date, priority, status, created_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, 'P2', $4, 'bench', 0, 0)",
+                "INSERT INTO tasks (project_id, title, due_date, due_sort, priority, status, created_by, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $3, 'P2', $4, 'bench', 0, 0)",
             )
             .bind(project_id)
             .bind(format!("任务 {i}"))

@@ -186,8 +186,8 @@ async fn main() -> Result<()> {
                 break;
             }
             sqlx::query(
-                "INSERT INTO tasks (project_id, title, due_date, priority, status, created_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, 'P2', $4, 'load', 0, 0)",
+                "INSERT INTO tasks (project_id, title, due_date, due_sort, priority, status, created_by, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $3, 'P2', $4, 'load', 0, 0)",
             )
             .bind(project.id)
             .bind(format!("批量任务 {i}"))

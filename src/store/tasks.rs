@@ -218,6 +218,11 @@ fn task_from_row(r: TaskRow) -> Task {
     }
 }
 
+/// The listing sort key: the due date, or a date after every real one when there is none.
+fn due_sort(d: Option<NaiveDate>) -> String {
+    fmt_date(d).unwrap_or_else(|| "9999-12-31".to_string())
+}
+
 fn fmt_date(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
@@ -324,8 +329,8 @@ impl Store {
         // this workspace.
         let res: std::result::Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
             "INSERT INTO tasks (project_id, stage_id, title, description, due_date, due_time, priority, status, tags, \
-             source_chat, source_message, confidence, evidence, created_by, created_at, updated_at, done_at) \
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16 \
+             source_chat, source_message, confidence, evidence, created_by, created_at, updated_at, done_at, due_sort) \
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $18 \
              WHERE EXISTS (SELECT 1 FROM projects WHERE id = $1 AND workspace_id = $17) RETURNING id",
         )
         .bind(new.project_id)
@@ -345,6 +350,7 @@ impl Store {
         .bind(now)
         .bind(done_at)
         .bind(workspace_id)
+        .bind(due_sort(new.due_date))
         .fetch_optional(&mut *tx)
         .await;
         let Some((id,)) = map_unique(res, "this chat message already produced a task with this title")? else {
@@ -443,7 +449,7 @@ impl Store {
         let offset = args.push_int(filter.offset.max(0));
         let sql = format!(
             "SELECT {TASK_COLS} FROM tasks t JOIN projects p ON p.id = t.project_id WHERE {where_sql} \
-             ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT {limit} OFFSET {offset}"
+             ORDER BY t.due_sort, t.id LIMIT {limit} OFFSET {offset}"
         );
         let rows: Vec<TaskRow> = args.bind(sqlx::query_as(&sql)).fetch_all(self.pool()).await?;
         let mut tasks: Vec<Task> = rows.into_iter().map(task_from_row).collect();
@@ -543,7 +549,7 @@ impl Store {
         after.updated_at = now;
         sqlx::query(
             "UPDATE tasks SET title = $1, description = $2, stage_id = $3, due_date = $4, due_time = $5, \
-             priority = $6, status = $7, tags = $8, updated_at = $9, done_at = $10 WHERE id = $11",
+             priority = $6, status = $7, tags = $8, updated_at = $9, done_at = $10, due_sort = $12 WHERE id = $11",
         )
         .bind(after.title.clone())
         .bind(after.description.clone())
@@ -556,6 +562,7 @@ impl Store {
         .bind(now)
         .bind(after.done_at)
         .bind(id)
+        .bind(due_sort(after.due_date))
         .execute(&mut *tx)
         .await?;
         for (field, old, new) in changes {
