@@ -14,7 +14,7 @@ use tokio::sync::Notify;
 use crate::ingest::{ChatMessage, from_archive};
 use crate::lifecycle::{Change, Context, OpenTask, Understand};
 use crate::store::chats::{Chat, Message};
-use crate::store::tasks::{Cause, NewTask, TaskFilter, TaskPatch};
+use crate::store::tasks::{Cause, NewTask, TaskPatch};
 use crate::store::{self, Status, Store};
 
 /// Tuning of the worker.
@@ -218,30 +218,47 @@ impl Worker {
     async fn context(&self, chat: &Chat, message: &Message, project_id: i64) -> store::Result<Context> {
         let recent = self.store.recent_messages(chat.id, message.id, self.config.context_messages).await?;
         let recent: Vec<ChatMessage> = recent.iter().filter_map(|m| from_archive(m, &chat.external_id)).collect();
-        let mut open_tasks = Vec::new();
-        for status in [Status::Todo, Status::Doing, Status::Proposed] {
-            let filter =
-                TaskFilter { project_id: Some(project_id), status: Some(status), limit: 200, ..TaskFilter::default() };
-            let (tasks, _) = self.store.list_tasks(chat.workspace_id, &filter).await?;
-            for task in tasks {
-                let source = match (&task.source_chat, &task.source_message) {
-                    (Some(c), Some(m)) if c == &chat.external_id => self.store.find_archived(chat.id, m).await?,
-                    _ => None,
-                };
-                open_tasks.push(OpenTask {
+        // The newest open tasks, plus any created from the message being quoted.
+        let quoted_ids = match msg_reply_text(message) {
+            Some(text) => self.store.ids_by_text(chat.id, &text).await?,
+            None => Vec::new(),
+        };
+        let tasks = self.store.open_tasks_for_linking(project_id, 100, &chat.external_id, &quoted_ids).await?;
+        // Their source messages in this chat, in one query.
+        let ids: Vec<String> = tasks
+            .iter()
+            .filter(|t| t.source_chat.as_deref() == Some(chat.external_id.as_str()))
+            .filter_map(|t| t.source_message.clone())
+            .collect();
+        let sources = self.store.archived_by_ids(chat.id, &ids).await?;
+        let mut open_tasks: Vec<OpenTask> = tasks
+            .into_iter()
+            .map(|task| {
+                let source = task
+                    .source_message
+                    .as_ref()
+                    .filter(|_| task.source_chat.as_deref() == Some(chat.external_id.as_str()))
+                    .and_then(|m| sources.get(m));
+                OpenTask {
                     id: task.id,
                     title: task.title,
-                    owners: task.owners.into_iter().map(|o| o.name).collect(),
-                    source_text: source.as_ref().map(|s| s.text.clone()),
-                    source_sender: source.map(|s| s.sender),
+                    owners: task.owners,
+                    source_text: source.map(|s| s.0.clone()),
+                    source_sender: source.map(|s| s.1.clone()),
                     created_at: local_time(task.created_at),
-                    proposed: task.status == Status::Proposed,
-                });
-            }
-        }
+                    proposed: task.proposed,
+                }
+            })
+            .collect();
         open_tasks.sort_by(|a, b| b.created_at.cmp(&a.created_at));
         Ok(Context { recent, open_tasks })
     }
+}
+
+/// The quoted text of an archived message, if it replies to one.
+fn msg_reply_text(message: &Message) -> Option<String> {
+    let quoted: crate::ingest::Quoted = serde_json::from_str(message.reply_to.as_deref()?).ok()?;
+    Some(quoted.text)
 }
 
 /// Unix milliseconds as Asia/Shanghai local time.

@@ -436,22 +436,6 @@ impl Store {
 }
 
 impl Store {
-    /// An archived message by chat and platform id.
-    pub async fn find_archived(&self, chat_id: i64, external_id: &str) -> Result<Option<Message>> {
-        let mut rows = self
-            .query_messages_sql(
-                "WHERE m.chat_id = $1 AND m.external_id = $2",
-                1,
-                0,
-                vec![Bind::Int(chat_id), Bind::Text(external_id.to_string())],
-                "",
-            )
-            .await?;
-        Ok(rows.pop())
-    }
-}
-
-impl Store {
     /// Archives several messages in one write transaction; per message, the second field is
     /// `false` when (chat, external id) was already stored.
     pub async fn insert_messages(&self, batch: &[NewMessage]) -> Result<Vec<(i64, bool)>> {
@@ -490,5 +474,45 @@ impl Store {
         }
         tx.commit().await?;
         Ok(out)
+    }
+}
+
+impl Store {
+    /// Text and sender of archived messages of a chat by platform id (unknown ids are left out).
+    pub async fn archived_by_ids(
+        &self,
+        chat_id: i64,
+        external_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, (String, String)>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in external_ids.chunks(200) {
+            let placeholders: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "SELECT external_id, text, sender FROM messages WHERE chat_id = $1 AND external_id IN ({})",
+                placeholders.join(", ")
+            );
+            let mut q = sqlx::query_as::<_, (String, String, String)>(&sql).bind(chat_id);
+            for id in chunk {
+                q = q.bind(id.clone());
+            }
+            for (id, text, sender) in q.fetch_all(self.pool()).await? {
+                out.insert(id, (text, sender));
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Platform ids of the messages of a chat whose text is exactly `text` (the quoted message).
+    pub async fn ids_by_text(&self, chat_id: i64, text: &str) -> Result<Vec<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT external_id FROM messages WHERE chat_id = $1 AND text = $2 ORDER BY id DESC LIMIT 20",
+        )
+        .bind(chat_id)
+        .bind(text.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
     }
 }

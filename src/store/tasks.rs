@@ -106,6 +106,18 @@ pub struct Cause {
     pub message_id: Option<String>,
 }
 
+/// An open task as the worker's linker sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkTask {
+    pub id: i64,
+    pub title: String,
+    pub owners: Vec<String>,
+    pub proposed: bool,
+    pub created_at: i64,
+    pub source_chat: Option<String>,
+    pub source_message: Option<String>,
+}
+
 /// A row of a task's event log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskEvent {
@@ -462,6 +474,62 @@ impl Store {
             }
         }
         Ok((tasks, total))
+    }
+
+    /// Open tasks of a project as the worker's linker needs them (no description, evidence or
+    /// count): the `limit` newest, plus those created from the chat messages `source_ids`.
+    pub async fn open_tasks_for_linking(
+        &self,
+        project_id: i64,
+        limit: i64,
+        source_chat: &str,
+        source_ids: &[String],
+    ) -> Result<Vec<LinkTask>> {
+        type Row = (i64, String, String, i64, Option<String>, Option<String>);
+        const COLS: &str = "t.id, t.title, t.status, t.created_at, t.source_chat, t.source_message";
+        let mut rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLS} FROM tasks t WHERE t.project_id = $1 AND t.status IN ('proposed', 'todo', 'doing') \
+             ORDER BY t.id DESC LIMIT $2"
+        ))
+        .bind(project_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        for id in source_ids.iter().take(20) {
+            let more: Vec<Row> = sqlx::query_as(&format!(
+                "SELECT {COLS} FROM tasks t WHERE t.source_chat = $1 AND t.source_message = $2 \
+                 AND t.status IN ('proposed', 'todo', 'doing')"
+            ))
+            .bind(source_chat.to_string())
+            .bind(id.clone())
+            .fetch_all(self.pool())
+            .await?;
+            for row in more {
+                if !rows.iter().any(|r| r.0 == row.0) {
+                    rows.push(row);
+                }
+            }
+        }
+        let mut tasks: Vec<LinkTask> = rows
+            .into_iter()
+            .map(|r| LinkTask {
+                id: r.0,
+                title: r.1,
+                proposed: r.2 == "proposed",
+                created_at: r.3,
+                source_chat: r.4,
+                source_message: r.5,
+                owners: Vec::new(),
+            })
+            .collect();
+        let ids: Vec<i64> = tasks.iter().map(|t| t.id).collect();
+        let mut conn = self.pool().acquire().await?;
+        for (task_id, owner) in owners_of(&mut conn, &ids).await? {
+            if let Some(task) = tasks.iter_mut().find(|t| t.id == task_id) {
+                task.owners.push(owner.name);
+            }
+        }
+        Ok(tasks)
     }
 
     /// Applies a patch, writing one event per changed field; returns the task before and after.
