@@ -38,17 +38,12 @@ pub async fn replay(store: &Store, chat: &Chat, jsonl: &str, pipeline: Option<Ar
         let _ = writeln!(report, "{} {}：{}", msg.ts.format("%m-%d %H:%M"), msg.sender, msg.text);
         for (task_id, effect) in effects {
             let task = store.get_task(chat.workspace_id, task_id).await?;
-            let owners: Vec<&str> = task.owners.iter().map(|o| o.name.as_str()).collect();
-            let due = match (task.due_date, task.due_time) {
-                (Some(d), Some(t)) => format!("{d} {}", t.format("%H:%M")),
-                (Some(d), None) => d.to_string(),
-                _ => "无截止".into(),
-            };
+            let due = task.due_text("%Y-%m-%d", "无截止");
             let _ = writeln!(
                 report,
                 "    → {effect}: #{task_id} {}（{}，{due}，{}）",
                 task.title,
-                owners.join("、"),
+                task.owners_text(""),
                 task.status.as_str()
             );
         }

@@ -175,16 +175,8 @@ impl Worker {
 
     /// Tells the group what was filed ("已记录任务" / "待确认任务").
     async fn confirm(&self, chat: &Chat, project_id: i64, task: &crate::store::tasks::Task) -> store::Result<()> {
-        let owners = if task.owners.is_empty() {
-            "未指定".to_string()
-        } else {
-            task.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("、")
-        };
-        let due = match (task.due_date, task.due_time) {
-            (Some(d), Some(t)) => format!("{} {}", d, t.format("%H:%M")),
-            (Some(d), None) => d.to_string(),
-            _ => "未指定".to_string(),
-        };
+        let owners = task.owners_text("未指定");
+        let due = task.due_text("%Y-%m-%d", "未指定");
         let title = if task.status == Status::Proposed {
             format!("待确认任务：{}（回复“确认”生效）", task.title)
         } else {

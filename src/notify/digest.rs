@@ -12,19 +12,8 @@ pub fn build(
     at_risk: &[(i64, f64)],
 ) -> Option<(String, Vec<String>)> {
     let open: Vec<&Task> = tasks.iter().filter(|t| t.status.is_open()).collect();
-    let describe = |t: &Task| {
-        let owners = if t.owners.is_empty() {
-            "未指定负责人".to_string()
-        } else {
-            t.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("、")
-        };
-        let due = match (t.due_date, t.due_time) {
-            (Some(d), Some(tm)) => format!("{} {}", d.format("%m-%d"), tm.format("%H:%M")),
-            (Some(d), None) => d.format("%m-%d").to_string(),
-            _ => "无截止".to_string(),
-        };
-        format!("{}（{}，{}）", t.title, owners, due)
-    };
+    let describe =
+        |t: &Task| format!("{}（{}，{}）", t.title, t.owners_text("未指定负责人"), t.due_text("%m-%d", "无截止"));
     let mut overdue: Vec<&&Task> = open.iter().filter(|t| t.due_date.is_some_and(|d| d < today)).collect();
     overdue.sort_by_key(|t| t.due_date);
     let due_today: Vec<&&Task> = open.iter().filter(|t| t.due_date == Some(today)).collect();

@@ -117,12 +117,9 @@ pub async fn queue_risk_alerts(
             }
             let Some(task) = tasks.iter().find(|t| t.id == task_id) else { continue };
             let due = task.due_date.map(|d| d.to_string()).unwrap_or_default();
-            let owners: Vec<&str> = task.owners.iter().map(|o| o.name.as_str()).collect();
+
             let title = format!("【延期风险 {:.0}%】{}", prediction.probability * 100.0, task.title);
-            let mut lines = vec![format!(
-                "负责人：{}，截止：{due}",
-                if owners.is_empty() { "未指定".to_string() } else { owners.join("、") }
-            )];
+            let mut lines = vec![format!("负责人：{}，截止：{due}", task.owners_text("未指定"))];
             lines.extend(prediction.reasons.iter().map(|r| format!("原因：{}", r.text_zh)));
             let data = serde_json::json!({"task_id": task_id, "probability": prediction.probability, "project_id": project.id});
             let decile = (prediction.probability * 10.0).floor() as i64;

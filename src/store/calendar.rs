@@ -1,8 +1,6 @@
 //! Calendar feeds: revocable secrets that give read-only ICS of a member's or project's tasks.
 
-use rand::RngCore;
-
-use crate::store::tokens::hash_token;
+use crate::store::tokens::{hash_token, new_secret};
 use crate::store::{Error, Result, Store, now_ms};
 
 /// A calendar feed (never its secret).
@@ -44,9 +42,7 @@ impl Store {
         if member_id.is_some() == project_id.is_some() {
             return Err(Error::Invalid("give exactly one of member_id and project_id".into()));
         }
-        let mut bytes = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let secret = format!("cal_{}", hex::encode(bytes));
+        let secret = new_secret("cal_");
         let now = now_ms();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO calendar_feeds (workspace_id, secret_hash, member_id, project_id, created_by, created_at) \

@@ -34,6 +34,26 @@ pub struct Task {
     pub owners: Vec<Owner>,
 }
 
+impl Task {
+    /// Owner names joined with 、, or `none` when the task has no owner.
+    pub fn owners_text(&self, none: &str) -> String {
+        if self.owners.is_empty() {
+            return none.to_string();
+        }
+        self.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("、")
+    }
+
+    /// The deadline with its date in `date_format` (chrono syntax) and `HH:MM` when a clock time
+    /// is set, or `none` when there is no due date.
+    pub fn due_text(&self, date_format: &str, none: &str) -> String {
+        match (self.due_date, self.due_time) {
+            (Some(d), Some(t)) => format!("{} {}", d.format(date_format), t.format("%H:%M")),
+            (Some(d), None) => d.format(date_format).to_string(),
+            _ => none.to_string(),
+        }
+    }
+}
+
 /// An owner of a task.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {

@@ -18,6 +18,13 @@ pub struct Token {
     pub revoked_at: Option<i64>,
 }
 
+/// A fresh random secret: `prefix` + 48 hex digits (192 bits from the OS).
+pub fn new_secret(prefix: &str) -> String {
+    let mut bytes = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    format!("{prefix}{}", hex::encode(bytes))
+}
+
 /// How long a looked-up token is trusted without asking the database again.
 pub const TOKEN_CACHE_TTL_MS: i64 = 10_000;
 
@@ -45,9 +52,7 @@ impl Store {
         if !matches!(role, "admin" | "pm" | "member" | "guest") {
             return Err(Error::Invalid(format!("role must be admin, pm, member or guest; got `{role}`")));
         }
-        let mut bytes = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let secret = format!("c2t_{}", hex::encode(bytes));
+        let secret = new_secret("c2t_");
         let now = now_ms();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO api_tokens (workspace_id, token_hash, role, member_id, label, created_at) \
