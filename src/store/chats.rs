@@ -1,7 +1,7 @@
 //! Group chats bound to projects, and the message archive of each chat.
 
 use crate::store::members::map_unique;
-use crate::store::{Error, Result, Store, now_ms};
+use crate::store::{Error, Result, SqlArgs, Store, like_escape, now_ms};
 
 /// A group chat on a platform.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,80 +220,57 @@ impl Store {
 
     /// Messages not yet processed, oldest first.
     pub async fn unprocessed_messages(&self, limit: i64) -> Result<Vec<Message>> {
-        self.query_messages_sql("WHERE m.processed = 0", limit, 0, Vec::new(), "ORDER BY m.id").await
+        self.query_messages_sql("WHERE m.processed = 0", limit, 0, &SqlArgs::default(), "ORDER BY m.id").await
     }
 
     /// One message by id.
     pub async fn get_message(&self, id: i64) -> Result<Message> {
-        let mut rows = self.query_messages_sql("WHERE m.id = $1", 1, 0, vec![Bind::Int(id)], "").await?;
+        let mut args = SqlArgs::default();
+        let mut rows = self.query_messages_sql(&format!("WHERE m.id = {}", args.push_int(id)), 1, 0, &args, "").await?;
         rows.pop().ok_or(Error::NotFound("message"))
     }
 
     /// The last `n` messages of a chat before message `before_id`, oldest first.
     pub async fn recent_messages(&self, chat_id: i64, before_id: i64, n: i64) -> Result<Vec<Message>> {
-        let mut rows = self
-            .query_messages_sql(
-                "WHERE m.chat_id = $1 AND m.id < $2",
-                n,
-                0,
-                vec![Bind::Int(chat_id), Bind::Int(before_id)],
-                "ORDER BY m.id DESC",
-            )
-            .await?;
+        let mut args = SqlArgs::default();
+        let where_sql = format!("WHERE m.chat_id = {} AND m.id < {}", args.push_int(chat_id), args.push_int(before_id));
+        let mut rows = self.query_messages_sql(&where_sql, n, 0, &args, "ORDER BY m.id DESC").await?;
         rows.reverse();
         Ok(rows)
     }
 
     /// Searches the archive of the workspace, newest first.
     pub async fn search_messages(&self, workspace_id: i64, filter: &MessageFilter) -> Result<(Vec<Message>, i64)> {
-        let mut binds = vec![Bind::Int(workspace_id)];
-        let mut clauses = vec!["c.workspace_id = $1".to_string()];
-        let mut push = |clause: &str, bind: Bind, binds: &mut Vec<Bind>| {
-            binds.push(bind);
-            clauses.push(clause.replace("$?", &format!("${}", binds.len())));
-        };
+        let mut args = SqlArgs::default();
+        let mut clauses = vec![format!("c.workspace_id = {}", args.push_int(workspace_id))];
         if let Some(chat_id) = filter.chat_id {
-            push("m.chat_id = $?", Bind::Int(chat_id), &mut binds);
+            clauses.push(format!("m.chat_id = {}", args.push_int(chat_id)));
         }
         if let Some(project_id) = filter.project_id {
-            push("c.project_id = $?", Bind::Int(project_id), &mut binds);
+            clauses.push(format!("c.project_id = {}", args.push_int(project_id)));
         }
         if let Some(sender) = &filter.sender {
-            push("m.sender = $?", Bind::Text(sender.clone()), &mut binds);
+            clauses.push(format!("m.sender = {}", args.push_text(sender.clone())));
         }
         if let Some(text) = &filter.text {
-            let mut pattern = String::from("%");
-            for ch in text.to_lowercase().chars() {
-                if matches!(ch, '%' | '_' | '\\') {
-                    pattern.push('\\');
-                }
-                pattern.push(ch);
-            }
-            pattern.push('%');
-            push("LOWER(m.text) LIKE $? ESCAPE '\\'", Bind::Text(pattern), &mut binds);
+            let pattern = format!("%{}%", like_escape(&text.to_lowercase()));
+            clauses.push(format!("LOWER(m.text) LIKE {} ESCAPE '\\'", args.push_text(pattern)));
         }
         if let Some(since) = filter.since {
-            push("m.sent_at >= $?", Bind::Int(since), &mut binds);
+            clauses.push(format!("m.sent_at >= {}", args.push_int(since)));
         }
         if let Some(until) = filter.until {
-            push("m.sent_at < $?", Bind::Int(until), &mut binds);
+            clauses.push(format!("m.sent_at < {}", args.push_int(until)));
         }
         let where_sql = format!("WHERE {}", clauses.join(" AND "));
         let count_sql = format!("SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id {where_sql}");
-        let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
-        for b in &binds {
-            count = match b {
-                Bind::Int(i) => count.bind(*i),
-                Bind::Text(s) => count.bind(s.clone()),
-            };
-        }
-        let (total,) = count.fetch_one(self.pool()).await?;
+        let (total,): (i64,) = args.bind(sqlx::query_as(&count_sql)).fetch_one(self.pool()).await?;
         let rows = self
             .query_messages_sql(
                 &where_sql,
                 filter.limit.clamp(1, 500),
                 filter.offset.max(0),
-                binds,
+                &args,
                 "ORDER BY m.sent_at DESC, m.id DESC",
             )
             .await?;
@@ -305,7 +282,7 @@ impl Store {
         where_sql: &str,
         limit: i64,
         offset: i64,
-        binds: Vec<Bind>,
+        args: &SqlArgs,
         order: &str,
     ) -> Result<Vec<Message>> {
         let sql = format!(
@@ -314,14 +291,7 @@ impl Store {
              {order} LIMIT {limit} OFFSET {offset}"
         );
         type Row = (i64, i64, String, String, String, i64, String, Option<String>, String, i64, i64);
-        let mut q = sqlx::query_as::<_, Row>(&sql);
-        for b in binds {
-            q = match b {
-                Bind::Int(i) => q.bind(i),
-                Bind::Text(s) => q.bind(s),
-            };
-        }
-        let rows = q.fetch_all(self.pool()).await?;
+        let rows = args.bind(sqlx::query_as::<_, Row>(&sql)).fetch_all(self.pool()).await?;
         Ok(rows
             .into_iter()
             .map(|r| Message {
@@ -339,11 +309,6 @@ impl Store {
             })
             .collect())
     }
-}
-
-enum Bind {
-    Int(i64),
-    Text(String),
 }
 
 impl Store {

@@ -316,6 +316,58 @@ pub struct AuditRow {
     pub created_at: i64,
 }
 
+/// Bind values of a query built at run time, numbered `$1`, `$2`, … as they are pushed.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct SqlArgs {
+    values: Vec<SqlArg>,
+}
+
+#[derive(Debug, Clone)]
+enum SqlArg {
+    Int(i64),
+    Text(String),
+}
+
+impl SqlArgs {
+    /// Adds an integer; returns its placeholder.
+    pub(crate) fn push_int(&mut self, v: i64) -> String {
+        self.values.push(SqlArg::Int(v));
+        format!("${}", self.values.len())
+    }
+
+    /// Adds a text; returns its placeholder.
+    pub(crate) fn push_text(&mut self, v: String) -> String {
+        self.values.push(SqlArg::Text(v));
+        format!("${}", self.values.len())
+    }
+
+    /// Binds every value, in order, to a query of any row type.
+    pub(crate) fn bind<'q, O>(
+        &self,
+        mut q: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+        for v in &self.values {
+            q = match v {
+                SqlArg::Int(i) => q.bind(*i),
+                SqlArg::Text(s) => q.bind(s.clone()),
+            };
+        }
+        q
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+pub(crate) fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Current time in Unix milliseconds.
 pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()

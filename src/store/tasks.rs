@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 use sqlx::AnyConnection;
 
 use crate::store::members::{Member, NewMember, insert_member, map_unique, members_of, pick_by_name};
-use crate::store::{Error, Priority, Result, Status, Store, json_list, now_ms, to_json_list};
+use crate::store::{Error, Priority, Result, SqlArgs, Status, Store, json_list, like_escape, now_ms, to_json_list};
 
 /// A stored task with its owners.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,64 +263,6 @@ fn fmt_time(t: Option<NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
 
-/// A tiny builder of `$N` placeholders for dynamic filters.
-#[derive(Default)]
-struct Args {
-    values: Vec<Arg>,
-}
-
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
-impl Args {
-    fn push_int(&mut self, v: i64) -> String {
-        self.values.push(Arg::Int(v));
-        format!("${}", self.values.len())
-    }
-    fn push_text(&mut self, v: String) -> String {
-        self.values.push(Arg::Text(v));
-        format!("${}", self.values.len())
-    }
-    fn bind<'q>(
-        &self,
-        mut q: sqlx::query::QueryAs<'q, sqlx::Any, TaskRow, sqlx::any::AnyArguments<'q>>,
-    ) -> sqlx::query::QueryAs<'q, sqlx::Any, TaskRow, sqlx::any::AnyArguments<'q>> {
-        for v in &self.values {
-            q = match v {
-                Arg::Int(i) => q.bind(*i),
-                Arg::Text(s) => q.bind(s.clone()),
-            };
-        }
-        q
-    }
-    fn bind_count<'q>(
-        &self,
-        mut q: sqlx::query::QueryAs<'q, sqlx::Any, (i64,), sqlx::any::AnyArguments<'q>>,
-    ) -> sqlx::query::QueryAs<'q, sqlx::Any, (i64,), sqlx::any::AnyArguments<'q>> {
-        for v in &self.values {
-            q = match v {
-                Arg::Int(i) => q.bind(*i),
-                Arg::Text(s) => q.bind(s.clone()),
-            };
-        }
-        q
-    }
-}
-
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
-fn like_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    for c in s.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl Store {
     /// Creates a task with its owners and a `created` event, in one transaction.
     ///
@@ -433,7 +375,7 @@ impl Store {
 
     /// A page of tasks matching `filter`, ordered by due date (undated last) then id, and the total count.
     pub async fn list_tasks(&self, workspace_id: i64, filter: &TaskFilter) -> Result<(Vec<Task>, i64)> {
-        let mut args = Args::default();
+        let mut args = SqlArgs::default();
         let mut clauses = vec![format!("p.workspace_id = {}", args.push_int(workspace_id))];
         if let Some(visible) = &filter.visible_projects {
             if visible.is_empty() {
@@ -476,7 +418,7 @@ impl Store {
         let where_sql = clauses.join(" AND ");
         let count_sql =
             format!("SELECT COUNT(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE {where_sql}");
-        let (total,): (i64,) = args.bind_count(sqlx::query_as(&count_sql)).fetch_one(self.pool()).await?;
+        let (total,): (i64,) = args.bind(sqlx::query_as(&count_sql)).fetch_one(self.pool()).await?;
         let limit = args.push_int(filter.limit.clamp(1, 500));
         let offset = args.push_int(filter.offset.max(0));
         let sql = format!(
