@@ -238,9 +238,11 @@ async fn accept_inbound(state: &AppState, platform: &str, inbound: InboundMessag
     };
     let sender =
         name_of(&inbound.sender_id).or(inbound.sender_name.clone()).unwrap_or_else(|| inbound.sender_id.clone());
-    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset"));
-    let ts: DateTime<FixedOffset> =
-        inbound.ts.and_then(DateTime::from_timestamp_millis).unwrap_or_else(chrono::Utc::now).with_timezone(&offset);
+    let ts: DateTime<FixedOffset> = inbound
+        .ts
+        .and_then(DateTime::from_timestamp_millis)
+        .unwrap_or_else(chrono::Utc::now)
+        .with_timezone(&crate::store::stats::shanghai());
     let msg = ChatMessage {
         id: inbound.msg_id.clone(),
         chat: inbound.chat_id.clone(),

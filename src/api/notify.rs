@@ -176,9 +176,7 @@ async fn send_digest(
     AppPath(id): AppPath<i64>,
 ) -> ApiResult<Json<DigestQueued>> {
     state.project_access(&p, id, ProjectAction::Manage).await?;
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("valid offset")))
-        .date_naive();
+    let today = chrono::Utc::now().with_timezone(&crate::store::stats::shanghai()).date_naive();
     let queued = crate::notify::queue_digest(&state.store, p.workspace_id, id, today, &[]).await?;
     let after = serde_json::json!({"queued": queued});
     state.audit(&p, "project.digest", "project", Some(id.to_string()), None::<&()>, Some(&after)).await?;

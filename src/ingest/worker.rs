@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{FixedOffset, NaiveDateTime};
+use chrono::NaiveDateTime;
 use tokio::sync::Notify;
 
 use crate::ingest::{ChatMessage, from_archive};
@@ -255,6 +255,8 @@ fn msg_reply_text(message: &Message) -> Option<String> {
 
 /// Unix milliseconds as Asia/Shanghai local time.
 fn local_time(ms: i64) -> NaiveDateTime {
-    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset"));
-    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().with_timezone(&offset).naive_local()
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&store::stats::shanghai())
+        .naive_local()
 }

@@ -64,9 +64,7 @@ pub async fn queue_digest(
 /// Queues, once a day after `hour` (local time), the digest of every project of every workspace.
 pub async fn run_daily_digests(store: Store, hour: u32) {
     loop {
-        let now = chrono::Utc::now().with_timezone(
-            &chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset")),
-        );
+        let now = chrono::Utc::now().with_timezone(&store::stats::shanghai());
         if chrono::Timelike::hour(&now) >= hour {
             if let Err(e) = queue_all_digests(&store, now.date_naive()).await {
                 tracing::warn!(error = %e, "daily digests failed");

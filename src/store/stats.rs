@@ -146,8 +146,12 @@ impl Store {
     }
 }
 
+/// Asia/Shanghai (UTC+8 all year: China has no daylight saving), the workspace time zone.
+pub fn shanghai() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset"))
+}
+
 /// The Asia/Shanghai date of Unix milliseconds.
 pub fn local_date(ms: i64) -> Option<NaiveDate> {
-    let offset = chrono::FixedOffset::east_opt(8 * 3600)?;
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&offset).date_naive())
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
 }
