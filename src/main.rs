@@ -30,6 +30,7 @@ async fn main() -> std::process::ExitCode {
             .map(|stats| eprintln!("{stats}"))
             .map_err(anyhow::Error::from),
         Command::Train(a) => cli::train(&a),
+        Command::ImportE5(a) => cli::import_e5(&a),
         Command::Ingest(a) => cli::ingest(a).await,
         Command::Risk { command } => cli::risk(&command),
         Command::Assign { command } => cli::assign(&command),

@@ -105,16 +105,35 @@ pub struct ExtractedTask {
     pub owner_ambiguous: bool,
 }
 
+/// How a tagger (the candle model), when one is passed, takes part in extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaggerMode {
+    /// Ignore the tagger: rules only.
+    Off,
+    /// The tagger's class and spans make the tasks (rules only when it fails or finds no title).
+    Spans,
+    /// Rules and model together: the rules' tasks stand unless the model is confident the
+    /// message holds no new task (a false-alarm veto), and the model's own tasks are taken when
+    /// the rules find none and the model is confident there is one.
+    #[default]
+    Hybrid,
+}
+
 /// Extractor settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExtractorConfig {
-    /// Use the tagger when one is passed (the one switch for model vs rules).
-    pub use_tagger: bool,
+    /// Role of the tagger (the one switch for model vs rules).
+    pub mode: TaggerMode,
+    /// Hybrid: rule tasks are dropped when the model's P(new task) is below this.
+    pub veto_below: f32,
+    /// Hybrid: model tasks are added, when the rules found none, if P(new task) is above this.
+    pub add_above: f32,
 }
 
 impl Default for ExtractorConfig {
     fn default() -> Self {
-        ExtractorConfig { use_tagger: true }
+        ExtractorConfig { mode: TaggerMode::default(), veto_below: 0.1, add_above: 0.9 }
     }
 }
 
@@ -130,12 +149,27 @@ impl Extractor {
     /// (and when the tagger fails).
     pub fn extract(&self, msg: &Message, tagger: Option<&dyn Tagger>) -> Vec<ExtractedTask> {
         let ctx = rules::Context::new(msg);
-        if let (Some(tg), true) = (tagger, self.config.use_tagger) {
-            if let Some(tasks) = rules::from_tagger(&ctx, tg) {
-                return tasks;
+        let Some(tg) = tagger else {
+            return rules::extract_rules(&ctx);
+        };
+        match self.config.mode {
+            TaggerMode::Off => rules::extract_rules(&ctx),
+            TaggerMode::Spans => rules::from_tagger(&ctx, tg).unwrap_or_else(|| rules::extract_rules(&ctx)),
+            TaggerMode::Hybrid => {
+                let by_rules = rules::extract_rules(&ctx);
+                let Some(tagging) = rules::tag(&ctx, tg) else {
+                    return by_rules;
+                };
+                let p_new = tagging.class_probs[0];
+                if by_rules.is_empty() {
+                    if p_new > self.config.add_above { rules::from_tagging(&ctx, &tagging) } else { by_rules }
+                } else if p_new < self.config.veto_below {
+                    Vec::new()
+                } else {
+                    by_rules
+                }
             }
         }
-        rules::extract_rules(&ctx)
     }
 }
 

@@ -2,7 +2,7 @@
 //! deadlines, titles. Pure functions over a per-message [`Context`].
 
 use super::{Evidence, EvidenceLabel, ExtractedTask, Message, Priority};
-use crate::model::tagging::{MessageClass, SpanLabel, Tagger, TaggerInput};
+use crate::model::tagging::{MessageClass, SpanLabel, Tagger, TaggerInput, Tagging};
 use crate::normalize::{Normalized, normalize};
 use crate::owners::{OwnerRef, RefKind, Resolved, Roster};
 use crate::timex::{self, Analysis};
@@ -566,14 +566,24 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     tasks
 }
 
-/// Tagger path: `None` when the tagger fails (caller falls back to rules).
-pub fn from_tagger(ctx: &Context, tagger: &dyn Tagger) -> Option<Vec<ExtractedTask>> {
+/// Runs the tagger on the context's message; `None` when the tagger fails.
+pub fn tag(ctx: &Context, tagger: &dyn Tagger) -> Option<Tagging> {
     let words = crate::segment::segment(&ctx.norm.text, &ctx.roster.aliases());
     let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str());
     let input = TaggerInput { text: &ctx.norm.text, quoted, words: &words };
-    let tagging = tagger.tag_batch(&[input]).ok()?.into_iter().next()?;
+    tagger.tag_batch(&[input]).ok()?.into_iter().next()
+}
+
+/// Tagger path: `None` when the tagger fails (caller falls back to rules).
+pub fn from_tagger(ctx: &Context, tagger: &dyn Tagger) -> Option<Vec<ExtractedTask>> {
+    Some(from_tagging(ctx, &tag(ctx, tagger)?))
+}
+
+/// Tasks from a tagging: owner spans → roster, deadline span → timex, task spans → titles. A
+/// new-task class without task spans falls back to the rules.
+pub fn from_tagging(ctx: &Context, tagging: &Tagging) -> Vec<ExtractedTask> {
     if tagging.class != MessageClass::NewTask {
-        return Some(Vec::new());
+        return Vec::new();
     }
     let mut owners: Vec<String> = Vec::new();
     let mut amb = false;
@@ -595,30 +605,28 @@ pub fn from_tagger(ctx: &Context, tagger: &dyn Tagger) -> Option<Vec<ExtractedTa
         .or_else(|| ctx.ana.deadline.as_ref().map(|d| (d.date, d.time, d.span)));
     let task_spans: Vec<_> = tagging.spans.iter().filter(|s| s.label == SpanLabel::Task).collect();
     if task_spans.is_empty() {
-        return Some(extract_rules(ctx));
+        return extract_rules(ctx);
     }
     let pr = priority(&ctx.norm.text, ctx.ana.urgent);
-    Some(
-        task_spans
-            .iter()
-            .map(|sp| {
-                let (a, b) = ctx.norm.to_raw(sp.start, sp.end);
-                let mut evidence = vec![Evidence { label: EvidenceLabel::Task, start: a, end: b }];
-                if let Some((_, _, d)) = dl {
-                    let (a, b) = ctx.norm.to_raw(d.0, d.1);
-                    evidence.push(Evidence { label: EvidenceLabel::Deadline, start: a, end: b });
-                }
-                ExtractedTask {
-                    title: title_of(ctx, sp.start, sp.end),
-                    owners: owners.clone(),
-                    due_date: dl.map(|d| d.0),
-                    due_time: dl.and_then(|d| d.1),
-                    priority: pr,
-                    confidence: sp.score.clamp(0.0, 1.0) * tagging.class_probs.first().copied().unwrap_or(1.0),
-                    evidence,
-                    owner_ambiguous: amb,
-                }
-            })
-            .collect(),
-    )
+    task_spans
+        .iter()
+        .map(|sp| {
+            let (a, b) = ctx.norm.to_raw(sp.start, sp.end);
+            let mut evidence = vec![Evidence { label: EvidenceLabel::Task, start: a, end: b }];
+            if let Some((_, _, d)) = dl {
+                let (a, b) = ctx.norm.to_raw(d.0, d.1);
+                evidence.push(Evidence { label: EvidenceLabel::Deadline, start: a, end: b });
+            }
+            ExtractedTask {
+                title: title_of(ctx, sp.start, sp.end),
+                owners: owners.clone(),
+                due_date: dl.map(|d| d.0),
+                due_time: dl.and_then(|d| d.1),
+                priority: pr,
+                confidence: sp.score.clamp(0.0, 1.0) * tagging.class_probs.first().copied().unwrap_or(1.0),
+                evidence,
+                owner_ambiguous: amb,
+            }
+        })
+        .collect()
 }

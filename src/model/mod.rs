@@ -12,6 +12,7 @@
 
 pub mod encoder;
 pub mod features;
+pub mod import;
 pub mod tagger;
 pub mod tagging;
 pub mod train;

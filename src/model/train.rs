@@ -12,7 +12,7 @@ use rand::seq::SliceRandom;
 
 use super::Error;
 use super::encoder::{ModelConfig, TaggerModel};
-use super::features::{Encoded, encode, jieba_words, spans_to_bio};
+use super::features::{Encoded, encode, spans_to_bio};
 use super::tagger::{TransformerTagger, make_batch};
 use super::tagging::{MessageClass, SpanLabel, Tagger, TaggerInput, Word};
 use super::vocab::CharVocab;
@@ -28,6 +28,8 @@ pub struct Example {
     pub class: u32,
     /// Gold spans (char offsets).
     pub spans: Vec<(SpanLabel, usize, usize)>,
+    /// The chat roster (its names and aliases are forced words in the segmentation).
+    pub members: Vec<String>,
 }
 
 /// Training settings.
@@ -55,6 +57,10 @@ pub struct TrainConfig {
     pub checkpoint_every: usize,
     /// Resume from `out_dir/model.safetensors` if present.
     pub resume: bool,
+    /// Start from this model directory (config, vocabulary, weights), e.g. an `import-e5` output.
+    pub init: Option<PathBuf>,
+    /// Linear warm-up steps; after them the rate decays linearly to 10 % at `steps`.
+    pub warmup: usize,
 }
 
 /// What a training run did.
@@ -105,7 +111,12 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<Example>, Error> {
         let Some(text) = ["text", "message", "content"].iter().find_map(|k| v.get(*k).and_then(|t| t.as_str())) else {
             continue;
         };
-        let quoted = v.get("quoted").and_then(|q| q.as_str()).map(str::to_string);
+        let quoted = v
+            .get("quoted")
+            .and_then(|q| q.as_str())
+            .or_else(|| v.get("reply_to").and_then(|r| r.get("text")).and_then(|t| t.as_str()))
+            .filter(|q| !q.is_empty())
+            .map(str::to_string);
         let class = v.get("class").and_then(|c| c.as_str()).map(parse_class).unwrap_or(2);
         let spans = v
             .get("spans")
@@ -119,9 +130,42 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<Example>, Error> {
                     .collect()
             })
             .unwrap_or_default();
-        out.push(Example { text: text.to_string(), quoted, class, spans });
+        let members: Vec<String> = v
+            .get("members")
+            .and_then(|m| m.as_array())
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        out.push(normalised(Example { text: text.to_string(), quoted, class, spans, members }));
     }
     Ok(out)
+}
+
+/// The example as the extractor shows it to a tagger: the text normalised (`normalize`) and the
+/// spans moved onto it (a normalised char belongs to a span when its raw char does).
+fn normalised(e: Example) -> Example {
+    let norm = crate::normalize::normalize(&e.text, &e.members);
+    let spans = e
+        .spans
+        .iter()
+        .filter_map(|(l, a, b)| {
+            let inside: Vec<usize> = norm
+                .map
+                .iter()
+                .take(norm.map.len().saturating_sub(1))
+                .enumerate()
+                .filter(|(_, r)| **r >= *a && **r < *b)
+                .map(|(i, _)| i)
+                .collect();
+            Some((*l, *inside.first()?, inside.last()? + 1))
+        })
+        .collect();
+    Example { text: norm.text, spans, ..e }
+}
+
+/// Segmentation as the extractor does it (roster names and aliases forced as words).
+fn words_of(e: &Example) -> Vec<Word> {
+    let aliases = crate::owners::Roster::new(&e.members).aliases();
+    crate::segment::segment(&e.text, &aliases)
 }
 
 struct Prepared {
@@ -130,10 +174,10 @@ struct Prepared {
     class: u32,
 }
 
-fn prepare(ex: &[Example], vocab: &CharVocab, jieba: &jieba_rs::Jieba, max_len: usize) -> Vec<(Prepared, Vec<Word>)> {
+fn prepare(ex: &[Example], vocab: &CharVocab, max_len: usize) -> Vec<(Prepared, Vec<Word>)> {
     ex.iter()
         .map(|e| {
-            let words = jieba_words(jieba, &e.text);
+            let words = words_of(e);
             let enc = encode(vocab, &e.text, e.quoted.as_deref(), &words, max_len);
             let bio = spans_to_bio(enc.n_text, &e.spans);
             (Prepared { enc, bio, class: e.class }, words)
@@ -170,8 +214,7 @@ fn loss_of(model: &TaggerModel, items: &[&Prepared], dev: &Device) -> candle_cor
 
 /// Span F1 per label and class accuracy of a tagger on examples.
 pub fn evaluate(tagger: &dyn Tagger, ex: &[Example]) -> Result<([f64; 3], f64), Error> {
-    let jieba = jieba_rs::Jieba::new();
-    let words: Vec<Vec<Word>> = ex.iter().map(|e| jieba_words(&jieba, &e.text)).collect();
+    let words: Vec<Vec<Word>> = ex.iter().map(words_of).collect();
     let inputs: Vec<TaggerInput<'_>> = ex
         .iter()
         .zip(&words)
@@ -202,6 +245,32 @@ pub fn evaluate(tagger: &dyn Tagger, ex: &[Example]) -> Result<([f64; 3], f64), 
     Ok((f1, correct as f64 / ex.len().max(1) as f64))
 }
 
+/// A shuffled epoch order in which each batch holds examples of similar length (less padding):
+/// shuffle, sort windows of 64 batches by length, cut into batches, shuffle the batches.
+fn length_bucketed(prepared: &[Prepared], bs: usize, rng: &mut rand::rngs::StdRng) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    order.shuffle(rng);
+    for window in order.chunks_mut(bs * 64) {
+        window.sort_by_key(|i| prepared.get(*i).map(|p| p.enc.ids.len()).unwrap_or(0));
+    }
+    let mut batches: Vec<&[usize]> = order.chunks(bs).collect();
+    batches.shuffle(rng);
+    batches.concat()
+}
+
+/// Learning rate at `step`: linear warm-up over `warmup` steps, then linear decay to 10 % at `steps`.
+fn lr_at(config: &TrainConfig, step: usize) -> f64 {
+    if config.warmup == 0 {
+        return config.lr;
+    }
+    if step < config.warmup {
+        return config.lr * (step + 1) as f64 / config.warmup as f64;
+    }
+    let rest = config.steps.saturating_sub(config.warmup).max(1) as f64;
+    let done = (step - config.warmup) as f64 / rest;
+    config.lr * (1.0 - 0.9 * done.min(1.0))
+}
+
 /// Trains a model (see module docs). Writes `config.json`, `vocab.json`, `model.safetensors`.
 pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     let dev = Device::Cpu;
@@ -211,17 +280,31 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     }
     std::fs::create_dir_all(&config.out_dir).map_err(|e| Error::io(&config.out_dir, e))?;
     let vpath = config.out_dir.join("vocab.json");
-    let vocab = if config.resume && vpath.exists() {
-        CharVocab::load(&vpath)?
-    } else {
-        CharVocab::build(
-            train_ex.iter().map(|e| e.text.as_str()).chain(train_ex.iter().filter_map(|e| e.quoted.as_deref())),
-            1,
-        )
+    let wpath = config.out_dir.join("model.safetensors");
+    let resuming = config.resume && vpath.exists() && wpath.exists();
+    let (vocab, mc) = match (&config.init, resuming) {
+        (Some(init), false) => {
+            let cpath = init.join("config.json");
+            let s = std::fs::read_to_string(&cpath).map_err(|e| Error::io(&cpath, e))?;
+            let mc: ModelConfig = serde_json::from_str(&s)
+                .map_err(|e| Error::Json { path: cpath.display().to_string(), msg: e.to_string() })?;
+            (CharVocab::load(&init.join("vocab.json"))?, mc)
+        }
+        _ => {
+            let vocab = if resuming {
+                CharVocab::load(&vpath)?
+            } else {
+                CharVocab::build(
+                    train_ex.iter().map(|e| e.text.as_str()).chain(train_ex.iter().filter_map(|e| e.quoted.as_deref())),
+                    1,
+                )
+            };
+            let mut mc = config.model.clone();
+            mc.vocab_size = vocab.len();
+            (vocab, mc)
+        }
     };
     vocab.save(&vpath)?;
-    let mut mc = config.model.clone();
-    mc.vocab_size = vocab.len();
     let cpath = config.out_dir.join("config.json");
     let cjson = serde_json::to_string_pretty(&mc).map_err(|e| Error::Invalid(e.to_string()))?;
     std::fs::write(&cpath, cjson).map_err(|e| Error::io(&cpath, e))?;
@@ -229,14 +312,14 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     // Note: candle cannot seed the CPU init RNG (set_seed errors on CPU); init is not bit-reproducible, data order is seeded.
     let mut vm = VarMap::new();
     let model = TaggerModel::load(VarBuilder::from_varmap(&vm, DType::F32, &dev), &mc)?;
-    let wpath = config.out_dir.join("model.safetensors");
-    if config.resume && wpath.exists() {
+    if resuming {
         vm.load(&wpath)?;
+    } else if let Some(init) = &config.init {
+        vm.load(init.join("model.safetensors"))?;
     }
     let mut opt = AdamW::new(vm.all_vars(), ParamsAdamW { lr: config.lr, weight_decay: 0.01, ..Default::default() })?;
-    let jieba = jieba_rs::Jieba::new();
     let prepared: Vec<Prepared> =
-        prepare(&train_ex, &vocab, &jieba, mc.max_position_embeddings).into_iter().map(|p| p.0).collect();
+        prepare(&train_ex, &vocab, mc.max_position_embeddings).into_iter().map(|p| p.0).collect();
     let mut rng = rand::rngs::StdRng::seed_from_u64(config.seed);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let started = Instant::now();
@@ -246,11 +329,12 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     let mut step = 0;
     while step < config.steps && started.elapsed().as_secs_f64() < config.max_minutes * 60.0 {
         if pos + bs > order.len() {
-            order.shuffle(&mut rng);
+            order = length_bucketed(&prepared, bs, &mut rng);
             pos = 0;
         }
         let items: Vec<&Prepared> = order.iter().skip(pos).take(bs).filter_map(|i| prepared.get(*i)).collect();
         pos += bs;
+        opt.set_learning_rate(lr_at(config, step));
         let loss = loss_of(&model, &items, &dev)?;
         opt.backward_step(&loss)?;
         let lv = loss.to_scalar::<f32>()?;
@@ -309,6 +393,8 @@ pub fn smoke(out_dir: &Path) -> Result<TrainReport, Error> {
         seed: 7,
         checkpoint_every: 0,
         resume: false,
+        init: None,
+        warmup: 0,
     })
 }
 

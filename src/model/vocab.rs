@@ -63,6 +63,11 @@ impl CharVocab {
         self.tokens.len() <= SPECIALS.len()
     }
 
+    /// All tokens, by id (ids 0..4 are the specials).
+    pub fn tokens(&self) -> &[String] {
+        &self.tokens
+    }
+
     /// Id of a char (`UNK` when unseen).
     pub fn id(&self, c: char) -> u32 {
         self.index.get(&c).copied().unwrap_or(UNK)
