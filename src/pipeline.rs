@@ -113,18 +113,75 @@ fn fold_restatements(msg: &ChatMessage, context: &Context, drafts: Vec<TaskDraft
     (new, updates)
 }
 
-/// The extractor the service uses: `extract::Extractor` (rules, or the model tagger when one is
-/// configured) behind the `Extract` trait.
+/// The extractor the service uses: `extract::Extractor` (rules, with the shipped model tagger in
+/// hybrid mode when one is found) behind the `Extract` trait.
 pub struct ChatExtractor {
     extractor: crate::extract::Extractor,
     tagger: Option<Arc<dyn crate::model::tagging::Tagger>>,
 }
 
 impl ChatExtractor {
-    /// Rules only (what ships until a model beats them on the dev and held-out checks).
+    /// Rules only.
     pub fn rules() -> ChatExtractor {
         ChatExtractor { extractor: crate::extract::Extractor::default(), tagger: None }
     }
+
+    /// Rules plus a tagger in the default (hybrid) mode.
+    pub fn with_tagger(tagger: Arc<dyn crate::model::tagging::Tagger>) -> ChatExtractor {
+        ChatExtractor { extractor: crate::extract::Extractor::default(), tagger: Some(tagger) }
+    }
+
+    /// The service's choice: the shipped model when it loads ([`shipped_tagger`]), rules otherwise.
+    pub fn shipped() -> ChatExtractor {
+        match shipped_tagger() {
+            Some(t) => ChatExtractor::with_tagger(t),
+            None => ChatExtractor::rules(),
+        }
+    }
+
+    /// Name of what extracts: `rules` or the model directory's name.
+    pub fn name(&self) -> String {
+        self.tagger.as_ref().map(|t| t.name().to_string()).unwrap_or_else(|| "rules".into())
+    }
+
+    /// Tasks of several messages in the benchmark schema (one batch through the model). CPU-bound:
+    /// call it from a blocking thread, never on the async executor.
+    pub fn extract_messages(&self, msgs: &[crate::extract::Message]) -> Vec<Vec<crate::extract::ExtractedTask>> {
+        self.extractor.extract_batch(msgs, self.tagger.as_deref())
+    }
+}
+
+/// Where the shipped model is looked for, in order: `CHAT2TASK_MODEL` (a model directory, or
+/// `rules` for none), `models/fast` under the working directory, then `models/fast` in the
+/// source tree the binary was built from.
+pub fn model_dir() -> Option<std::path::PathBuf> {
+    if let Ok(v) = std::env::var("CHAT2TASK_MODEL") {
+        return (v != "rules" && !v.is_empty()).then(|| std::path::PathBuf::from(v));
+    }
+    let candidates =
+        [std::path::PathBuf::from("models/fast"), std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/fast")];
+    candidates.into_iter().find(|p| p.join("model.safetensors").exists())
+}
+
+/// The shipped tagger, loaded once per process (`None`, with a warning in the log, when no
+/// model directory is found or it does not load; extraction then runs on the rules alone).
+pub fn shipped_tagger() -> Option<Arc<dyn crate::model::tagging::Tagger>> {
+    static TAGGER: std::sync::OnceLock<Option<Arc<dyn crate::model::tagging::Tagger>>> = std::sync::OnceLock::new();
+    TAGGER
+        .get_or_init(|| {
+            let dir = model_dir()?;
+            match crate::model::TransformerTagger::load(&dir, &candle_core::Device::Cpu) {
+                Ok(t) => {
+                    tracing::info!(model = %dir.display(), "extraction model loaded");
+                    Some(Arc::new(t) as Arc<dyn crate::model::tagging::Tagger>)
+                }
+                Err(e) => {
+                    tracing::warn!(model = %dir.display(), error = %e, "extraction model not loaded; rules only");
+                    None
+                }
+            }
+        })
+        .clone()
 }
 
 impl Extract for ChatExtractor {
@@ -164,7 +221,7 @@ fn to_draft(task: crate::extract::ExtractedTask) -> TaskDraft {
     }
 }
 
-/// The extractor chosen for the service.
+/// The extractor chosen for the service (see [`ChatExtractor::shipped`]).
 pub fn service_extractor() -> Arc<dyn Extract> {
-    Arc::new(ChatExtractor::rules())
+    Arc::new(ChatExtractor::shipped())
 }

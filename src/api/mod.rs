@@ -11,8 +11,9 @@ mod calendar;
 pub mod dto;
 pub mod error;
 pub mod extract;
+mod extraction;
 pub mod hooks;
-mod messages;
+pub(crate) mod messages;
 pub mod metrics;
 mod notify;
 mod people;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub hooks: hooks::SharedHookConfig,
     /// The delay-risk model (the pooled prior until a workspace model is trained).
     pub risk_model: Arc<crate::risk::RiskModel>,
+    /// The task extractor of `POST /v1/extract` (rules + the shipped model, loaded once).
+    pub extractor: Arc<crate::pipeline::ChatExtractor>,
 }
 
 impl AppState {
@@ -64,6 +67,7 @@ impl AppState {
                 crate::risk::prior_model()
                     .unwrap_or_else(|e| unreachable!("the shipped prior model is embedded and tested: {e}")),
             ),
+            extractor: Arc::new(crate::pipeline::ChatExtractor::shipped()),
         }
     }
 
@@ -148,6 +152,7 @@ pub fn router_and_spec(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
         .merge(tasks::router())
         .merge(people::router())
         .merge(messages::router())
+        .merge(extraction::router())
         .merge(notify::router())
         .merge(hooks::router())
         .merge(calendar::router())

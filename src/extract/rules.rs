@@ -566,17 +566,20 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     tasks
 }
 
-/// Runs the tagger on the context's message; `None` when the tagger fails.
-pub fn tag(ctx: &Context, tagger: &dyn Tagger) -> Option<Tagging> {
-    let words = crate::segment::segment(&ctx.norm.text, &ctx.roster.aliases());
-    let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str());
-    let input = TaggerInput { text: &ctx.norm.text, quoted, words: &words };
-    tagger.tag_batch(&[input]).ok()?.into_iter().next()
-}
-
-/// Tagger path: `None` when the tagger fails (caller falls back to rules).
-pub fn from_tagger(ctx: &Context, tagger: &dyn Tagger) -> Option<Vec<ExtractedTask>> {
-    Some(from_tagging(ctx, &tag(ctx, tagger)?))
+/// Runs the tagger on the contexts' messages as one batch; `None` when the tagger fails.
+pub fn tag_batch(ctxs: &[Context], tagger: &dyn Tagger) -> Option<Vec<Tagging>> {
+    let words: Vec<_> = ctxs.iter().map(|c| crate::segment::segment(&c.norm.text, &c.roster.aliases())).collect();
+    let inputs: Vec<TaggerInput<'_>> = ctxs
+        .iter()
+        .zip(&words)
+        .map(|(c, w)| TaggerInput {
+            text: &c.norm.text,
+            quoted: c.msg.reply_to.as_ref().map(|q| q.text.as_str()).filter(|q| !q.is_empty()),
+            words: w,
+        })
+        .collect();
+    let out = tagger.tag_batch(&inputs).ok()?;
+    (out.len() == ctxs.len()).then_some(out)
 }
 
 /// Tasks from a tagging: owner spans → roster, deadline span → timex, task spans → titles. A

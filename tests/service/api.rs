@@ -423,3 +423,37 @@ async fn risk_rises_with_load_and_closeness_and_suggestions_follow_history() {
         app.admin("POST", "/v1/assignees/suggest", Some(json!({"title": "合同归档检查", "tags": ["合同"]}))).await;
     assert_eq!(out["suggestions"][0]["member"], "李想", "{out}");
 }
+
+#[tokio::test]
+async fn extract_reads_tasks_and_stores_nothing() {
+    let app = sqlite_app().await;
+    let msg = |id: &str, text: &str| json!({"id": id, "chat": "g1", "ts": "2026-03-02T09:00:00+08:00", "sender": "安娜", "members": ["安娜", "白雪", "刘洋"], "text": text});
+    let (status, one) = app.admin("POST", "/v1/extract", Some(msg("m1", "@白雪 周五前把季度报告发我"))).await;
+    assert_eq!(status, StatusCode::OK, "{one}");
+    assert_eq!(one["id"], "m1");
+    let task = &one["tasks"][0];
+    assert_eq!(task["owners"], json!(["白雪"]), "{one}");
+    assert_eq!(task["due_date"], "2026-03-06", "{one}");
+    assert!(task["title"].as_str().is_some_and(|t| t.contains("季度报告")), "{one}");
+
+    let (status, batch) = app
+        .admin(
+            "POST",
+            "/v1/extract",
+            Some(json!({"messages": [msg("a", "好的收到"), msg("b", "刘洋明天下班前整理会议纪要")]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{batch}");
+    assert_eq!(batch["results"][0]["id"], "a");
+    assert_eq!(batch["results"][0]["tasks"], json!([]), "an acknowledgement holds no task: {batch}");
+    assert_eq!(batch["results"][1]["tasks"][0]["owners"], json!(["刘洋"]), "{batch}");
+
+    let (status, err) =
+        app.admin("POST", "/v1/extract", Some(json!({"messages": [msg("a", "好的"), json!({"id": "b"})]}))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
+    assert_error_shape(&err, "extract with a bad item");
+    assert!(err["error"]["message"].as_str().is_some_and(|m| m.contains("messages[1]")), "{err}");
+
+    let (_, tasks) = app.admin("GET", "/v1/tasks", None).await;
+    assert_eq!(tasks["total"], 0, "extraction stores nothing: {tasks}");
+}

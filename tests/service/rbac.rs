@@ -236,6 +236,17 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             },
             [202, 202, 403, 403, 202],
         ),
+        (
+            "POST",
+            "/v1/extract",
+            |_| "/v1/extract".into(),
+            |_| {
+                Some(
+                    json!({"id": "x1", "ts": "2026-03-02T09:00:00+08:00", "sender": "安娜", "members": ["安娜", "白雪"], "text": "@白雪 周五前把报告发我"}),
+                )
+            },
+            [200, 200, 200, 403, 200],
+        ),
         ("GET", "/v1/tokens", |_| "/v1/tokens".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
@@ -326,8 +337,9 @@ async fn every_endpoint_for_every_role() {
             if !status.is_success() {
                 assert_error_shape(&out, &format!("{method} {uri} as {role}"));
             }
-            // Reads write no audit row; `POST /v1/assignees/suggest` is a read with a body.
-            let is_read = method == "GET" || spec_path == "/v1/assignees/suggest";
+            // Reads write no audit row; `POST /v1/assignees/suggest` and `POST /v1/extract` are
+            // reads with a body (they store nothing).
+            let is_read = method == "GET" || spec_path == "/v1/assignees/suggest" || spec_path == "/v1/extract";
             let expected_audit = i64::from(status.is_success() && !is_read);
             if audit_after - audit_before != expected_audit {
                 failures.push(format!(
