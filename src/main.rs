@@ -31,6 +31,7 @@ async fn main() -> std::process::ExitCode {
             .map_err(anyhow::Error::from),
         Command::Train(a) => cli::train(&a),
         Command::ImportE5(a) => cli::import_e5(&a),
+        Command::ExportModel { from, out } => cli::export_model(&from, &out),
         Command::Ingest(a) => cli::ingest(a).await,
         Command::Risk { command } => cli::risk(&command),
         Command::Assign { command } => cli::assign(&command),

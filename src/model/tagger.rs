@@ -38,13 +38,19 @@ pub struct TransformerTagger {
 }
 
 impl TransformerTagger {
-    /// Loads `config.json`, `vocab.json` and `model.safetensors` from `dir`.
+    /// Loads `config.json`, the vocabulary (`tokenizer.json` through the `tokenizers` crate, else
+    /// `vocab.json`) and `model.safetensors` (f32 or f16) from `dir`.
     pub fn load(dir: &Path, device: &Device) -> Result<Self, Error> {
         let cpath = dir.join("config.json");
         let s = std::fs::read_to_string(&cpath).map_err(|e| Error::io(&cpath, e))?;
         let config: ModelConfig = serde_json::from_str(&s)
             .map_err(|e| Error::Json { path: cpath.display().to_string(), msg: e.to_string() })?;
-        let vocab = CharVocab::load(&dir.join("vocab.json"))?;
+        let tpath = dir.join("tokenizer.json");
+        let vocab = if tpath.exists() {
+            CharVocab::load_tokenizer_json(&tpath)?
+        } else {
+            CharVocab::load(&dir.join("vocab.json"))?
+        };
         let wpath = dir.join("model.safetensors");
         if !wpath.exists() {
             return Err(Error::Invalid(format!("missing {}", wpath.display())));

@@ -79,6 +79,44 @@ impl CharVocab {
         std::fs::write(path, s).map_err(|e| Error::io(path, e))
     }
 
+    /// Writes `tokenizer.json`: a `tokenizers` WordLevel model over single characters (every char
+    /// is its own pre-token), the same ids as `vocab.json`, so any `tokenizers` user reads the model's
+    /// input exactly as the tagger does.
+    pub fn save_tokenizer_json(&self, path: &Path) -> Result<(), Error> {
+        let vocab: serde_json::Map<String, serde_json::Value> =
+            self.tokens.iter().enumerate().map(|(i, t)| (t.clone(), serde_json::Value::from(i as u64))).collect();
+        let added: Vec<serde_json::Value> = SPECIALS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                serde_json::json!({"id": i, "content": t, "single_word": false, "lstrip": false,
+                    "rstrip": false, "normalized": false, "special": true})
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "version": "1.0", "truncation": null, "padding": null, "added_tokens": added,
+            "normalizer": null,
+            "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "(?s)."}, "behavior": "Isolated", "invert": false},
+            "post_processor": null, "decoder": null,
+            "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "[UNK]"}
+        });
+        let s = serde_json::to_string(&doc).map_err(|e| Error::Invalid(e.to_string()))?;
+        std::fs::write(path, s).map_err(|e| Error::io(path, e))
+    }
+
+    /// Reads the vocabulary through the `tokenizers` crate from a `tokenizer.json` written by
+    /// [`CharVocab::save_tokenizer_json`].
+    pub fn load_tokenizer_json(path: &Path) -> Result<Self, Error> {
+        let tok = tokenizers::Tokenizer::from_file(path)
+            .map_err(|e| Error::Json { path: path.display().to_string(), msg: e.to_string() })?;
+        let mut by_id: Vec<(u32, String)> = tok.get_vocab(true).into_iter().map(|(t, i)| (i, t)).collect();
+        by_id.sort();
+        if by_id.iter().enumerate().any(|(i, (id, _))| *id as usize != i) || by_id.len() < SPECIALS.len() {
+            return Err(Error::Invalid(format!("{}: ids are not 0..n", path.display())));
+        }
+        Ok(Self::from_tokens(by_id.into_iter().map(|(_, t)| t).collect()))
+    }
+
     /// Reads `vocab.json`.
     pub fn load(path: &Path) -> Result<Self, Error> {
         let s = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -88,5 +126,28 @@ impl CharVocab {
             return Err(Error::Invalid("vocab too small".into()));
         }
         Ok(Self::from_tokens(tokens))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_json_gives_the_same_ids_through_the_tokenizers_crate() -> Result<(), Error> {
+        let v = CharVocab::build(["@王小明 明天下午三点前把报告发我", "收到👌 ok"], 1);
+        let dir = std::env::temp_dir().join(format!("vocab_tok_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let path = dir.join("tokenizer.json");
+        v.save_tokenizer_json(&path)?;
+        let back = CharVocab::load_tokenizer_json(&path)?;
+        assert_eq!(back.tokens(), v.tokens());
+        let tok = tokenizers::Tokenizer::from_file(&path).map_err(|e| Error::Invalid(e.to_string()))?;
+        let text = "明天 把报告发我👌\n好吗";
+        let enc = tok.encode(text, false).map_err(|e| Error::Invalid(e.to_string()))?;
+        let ours: Vec<u32> = text.chars().map(|c| v.id(c)).collect();
+        assert_eq!(enc.get_ids(), ours.as_slice());
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
     }
 }
