@@ -39,5 +39,45 @@ fn timex(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, timex);
+fn messages() -> Vec<chat2task::extract::Message> {
+    let members: Vec<String> = ["王芳", "李强", "张伟", "刘洋"].iter().map(|s| s.to_string()).collect();
+    let ts = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:12:00+08:00").expect("ts");
+    CHAT.iter()
+        .enumerate()
+        .map(|(i, text)| chat2task::extract::Message {
+            id: i.to_string(),
+            chat: "g".into(),
+            ts,
+            sender: "李强".into(),
+            members: members.clone(),
+            reply_to: None,
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// The extractor: rules alone, and rules + the shipped model (hybrid) in batches and one by one.
+fn extract(c: &mut Criterion) {
+    let msgs: Vec<_> = messages().into_iter().cycle().take(96).collect();
+    let rules = chat2task::pipeline::ChatExtractor::rules();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Elements(msgs.len() as u64));
+    group.bench_function("rules/batch96", |b| b.iter(|| black_box(rules.extract_messages(black_box(&msgs)))));
+    let Some(tagger) = chat2task::pipeline::shipped_tagger() else {
+        println!("skipped the model benches: no shipped model found (models/fast or CHAT2TASK_MODEL)");
+        group.finish();
+        return;
+    };
+    let model = chat2task::pipeline::ChatExtractor::with_tagger(tagger);
+    black_box(model.extract_messages(&msgs));
+    group.sample_size(10);
+    group.bench_function("model_hybrid/batch96", |b| b.iter(|| black_box(model.extract_messages(black_box(&msgs)))));
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("model_hybrid/one_message", |b| {
+        b.iter(|| black_box(model.extract_messages(black_box(&msgs[1..2]))))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, timex, extract);
 criterion_main!(benches);

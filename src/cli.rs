@@ -107,6 +107,12 @@ pub struct ExtractArgs {
     /// How the model takes part: `hybrid` (rules + model veto/additions), `spans` (model spans), `off`.
     #[arg(long, default_value = "hybrid")]
     pub mode: String,
+    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.1).
+    #[arg(long)]
+    pub veto_below: Option<f32>,
+    /// Hybrid: take the model's tasks, when the rules find none, if P(new task) is above this (default 1.0 = never).
+    #[arg(long)]
+    pub add_above: Option<f32>,
 }
 
 /// Options of `eval`.
@@ -130,13 +136,25 @@ pub struct EvalArgs {
     /// How the model takes part: `hybrid`, `spans` or `off` (see `extract --help`).
     #[arg(long, default_value = "hybrid")]
     pub mode: String,
+    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.1).
+    #[arg(long)]
+    pub veto_below: Option<f32>,
+    /// Hybrid: take the model's tasks, when the rules find none, if P(new task) is above this (default 1.0 = never).
+    #[arg(long)]
+    pub add_above: Option<f32>,
 }
 
-fn extractor_for(mode: &str) -> Result<crate::extract::Extractor> {
+fn extractor_for(mode: &str, veto_below: Option<f32>, add_above: Option<f32>) -> Result<crate::extract::Extractor> {
     let mode: crate::extract::TaggerMode = serde_json::from_value(serde_json::Value::String(mode.to_string()))
         .map_err(|_| anyhow::anyhow!("--mode must be hybrid, spans or off; got `{mode}`"))?;
     let mut extractor = crate::extract::Extractor::default();
     extractor.config.mode = mode;
+    if let Some(v) = veto_below {
+        extractor.config.veto_below = v;
+    }
+    if let Some(a) = add_above {
+        extractor.config.add_above = a;
+    }
     Ok(extractor)
 }
 
@@ -494,7 +512,7 @@ pub fn build_pipeline() -> Result<std::sync::Arc<dyn crate::lifecycle::Understan
 pub fn extract(args: &ExtractArgs) -> Result<usize> {
     let io = &args.io;
     let input = std::fs::read_to_string(&io.input).with_context(|| format!("could not read {}", io.input.display()))?;
-    let extractor = extractor_for(&args.mode)?;
+    let extractor = extractor_for(&args.mode, args.veto_below, args.add_above)?;
     let tagger = load_tagger(args.model.as_deref())?;
     let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
     let (out, errors) = crate::extract::cli::run_extract_jsonl(&input, &extractor, tagger_ref);
@@ -514,7 +532,11 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
         None => {
             let tagger = load_tagger(args.model.as_deref())?;
             let tagger_ref = tagger.as_ref().map(|t| t as &dyn crate::model::tagging::Tagger);
-            let (pred, errors) = crate::extract::cli::run_extract_jsonl(&gold, &extractor_for(&args.mode)?, tagger_ref);
+            let (pred, errors) = crate::extract::cli::run_extract_jsonl(
+                &gold,
+                &extractor_for(&args.mode, args.veto_below, args.add_above)?,
+                tagger_ref,
+            );
             for (line, message) in &errors {
                 eprintln!("{}:{line}: {message}", args.gold.display());
             }

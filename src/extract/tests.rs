@@ -6,11 +6,15 @@ const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/ext
 const HELD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/extract/heldout_selfwritten.jsonl");
 
 fn run_set(path: &str) -> Option<serde_json::Value> {
+    run_set_with(path, None)
+}
+
+fn run_set_with(path: &str, tagger: Option<&dyn Tagger>) -> Option<serde_json::Value> {
     let Ok(gold) = std::fs::read_to_string(path) else {
         println!("skipped: {path} absent");
         return None;
     };
-    let (pred, errs) = run_extract_jsonl(&gold, &Extractor::default(), None);
+    let (pred, errs) = run_extract_jsonl(&gold, &Extractor::default(), tagger);
     assert!(errs.is_empty(), "{errs:?}");
     let s = score(&gold, &pred);
     println!("{path}\n{}", eval::render(&s));
@@ -24,6 +28,29 @@ fn dev_floor() {
         // The issue's CI gate for the shipped extractor (a regression guard, not the goal; the
         // dev set was used to find failure classes, so this number is optimistic).
         assert!(f >= 0.80, "dev full_F1 {f} is below the 0.80 gate");
+    }
+}
+
+/// The shipped model (`models/fast`) loads, runs, and the service's extractor with it (hybrid
+/// mode) passes the dev-set gate; its spans alone are reported too.
+#[test]
+fn shipped_model_on_dev() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/fast");
+    let tagger = crate::model::TransformerTagger::load(&dir, &candle_core::Device::Cpu)
+        .unwrap_or_else(|e| panic!("the shipped model in {} does not load: {e}", dir.display()));
+    let input =
+        crate::model::tagging::TaggerInput { text: "@吴敏 周五前把报告发我", quoted: None, words: &[] };
+    let out = tagger.tag_batch(&[input]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.len(), 1);
+    assert!((out[0].class_probs.iter().sum::<f32>() - 1.0).abs() < 1e-3);
+    if let Some(s) = run_set_with(DEV, Some(&tagger)) {
+        let f = s.get("full_F1").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        assert!(f >= 0.80, "dev full_F1 with the shipped model {f} is below the 0.80 gate");
+    }
+    let spans = Extractor { config: ExtractorConfig { mode: TaggerMode::Spans, ..Default::default() } };
+    if let Ok(gold) = std::fs::read_to_string(DEV) {
+        let (pred, _) = run_extract_jsonl(&gold, &spans, Some(&tagger));
+        println!("model spans alone on dev:\n{}", eval::render(&score(&gold, &pred)));
     }
 }
 
