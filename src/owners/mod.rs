@@ -346,6 +346,16 @@ impl Roster {
         for r in refs.iter_mut() {
             r.object = is_object_position(t, r.start, r.end);
         }
+        // 你们 / 你俩 after named people (@程亮 @潘宇航 你俩分一下) points back at them: the names
+        // are the doers, the plural 你 adds nobody (and is not everyone).
+        let named = refs.iter().any(|r| matches!(r.kind, RefKind::Mention | RefKind::Name) && !r.object);
+        if named {
+            refs.retain(|r| {
+                let plural = matches!(t.get(r.start), Some('你' | '您'))
+                    && matches!(t.get(r.start + 1), Some('们' | '俩' | '两'));
+                !plural
+            });
+        }
         refs.sort_by_key(|r| r.start);
         refs
     }
@@ -457,6 +467,20 @@ mod tests {
                 (RefKind::Group, Resolved::All, false),
             ]
         );
+    }
+
+    #[test]
+    fn plural_you_after_names_adds_nobody() {
+        let r = roster();
+        let t: Vec<char> = "@刘洋 @王建国 你俩分一下".chars().collect();
+        let n = crate::normalize::normalize("@刘洋 @王建国 你俩分一下", r.members());
+        let refs = r.find_refs(&t, &n.mentions, "张晓燕", Some("李婷"));
+        let got: Vec<Resolved> = refs.iter().map(|x| x.resolved.clone()).collect();
+        assert_eq!(got, vec![Resolved::Member("刘洋".into()), Resolved::Member("王建国".into())]);
+        // without names, 你们 is still the group
+        let t: Vec<char> = "你们把桌子搬一下".chars().collect();
+        let refs = r.find_refs(&t, &[], "张晓燕", None);
+        assert_eq!(refs.first().map(|x| x.resolved.clone()), Some(Resolved::All));
     }
 
     #[test]
