@@ -451,9 +451,6 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         if has(&rest, &FINISHED) {
             continue;
         }
-        if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
-            return true;
-        }
         // a time word next to 我 (我明天…, 这个周末我…) commits, unless what follows is a state
         // (我初三都在本地, 明天我不在)
         let timed =
@@ -468,9 +465,15 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             }
             let pred = ctx.sub(from, e);
             let pred = pred.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if !STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !pred.is_empty() {
+            if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') {
+                continue;
+            }
+            if !pred.is_empty() {
                 return true;
             }
+        }
+        if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
+            return true;
         }
     }
     false
@@ -739,6 +742,17 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             }
         }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
+        // 周总 我周末都在公司: a vocative and a statement about the sender asks nothing of anyone
+        let utext = ctx.sub(u.s, u.e);
+        let about_me = doer_refs(ctx, u.s, u.e).iter().any(|r| r.kind == RefKind::SelfRef) && !self_c;
+        if about_me
+            && !refs.is_empty()
+            && refs.iter().all(|r| is_vocative(ctx, r))
+            && !utext.contains('把')
+            && !has(&utext, &REQUEST)
+        {
+            is_task = false;
+        }
         let own_dl = deadline_in(ctx, u.s, u.e);
         let mut reply_dl: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)> = None;
         if let Some(q) = reply {
@@ -821,7 +835,6 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 let inside_other = multi && units.iter().any(|o| d.span.0 >= o.s && d.span.1 <= o.e);
                 if inside_other { None } else { Some((d.date, d.time, Some(d.span))) }
             });
-        let utext = ctx.sub(u.s, u.e);
         let pr = priority(&ctx.norm.text, ctx.ana.urgent && utext.chars().count() > 0);
         let mut evidence = Vec::new();
         let (rs, re) = ctx.norm.to_raw(u.s, u.e);
