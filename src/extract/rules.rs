@@ -453,10 +453,11 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         }
         // a time word next to 我 (我明天…, 这个周末我…) commits, unless what follows is a state
         // (我初三都在本地, 明天我不在)
-        let timed =
-            ctx.ana.expressions.iter().find(|x| {
-                (x.span.0 >= r.end && x.span.0 <= r.end + 2) || (x.span.1 <= r.start && x.span.1 + 1 >= r.start)
-            });
+        let timed = ctx.ana.expressions.iter().find(|x| {
+            (x.span.0 >= r.end && x.span.0 <= r.end + 2)
+                || (x.span.1 == r.start
+                    || (x.span.1 + 1 == r.start && ctx.chars.get(x.span.1).is_some_and(|c| is_clause_sep(*c))))
+        });
         if let Some(x) = timed {
             let mut from = if x.span.0 >= r.end { x.span.1 } else { r.end };
             // 我初三初四都在…: skip the following time words too
@@ -744,11 +745,19 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
         // 周总 我周末都在公司: a vocative and a statement about the sender asks nothing of anyone
         let utext = ctx.sub(u.s, u.e);
-        let about_me = doer_refs(ctx, u.s, u.e).iter().any(|r| r.kind == RefKind::SelfRef) && !self_c;
+        // (我 as the subject: at a clause start; 放我桌上 is no statement about the sender)
+        let about_me = !self_c
+            && doer_refs(ctx, u.s, u.e).iter().any(|r| {
+                r.kind == RefKind::SelfRef
+                    && (r.start == u.s || ctx.chars.get(r.start - 1).is_some_and(|c| is_clause_sep(*c)))
+            });
+        let addressed = ctx.refs.iter().any(|r| r.kind == RefKind::Addressee && r.start >= u.s && r.end <= u.e);
         if about_me
+            && !addressed
             && !refs.is_empty()
             && refs.iter().all(|r| is_vocative(ctx, r))
             && !utext.contains('把')
+            && !utext.contains('要')
             && !has(&utext, &REQUEST)
         {
             is_task = false;
