@@ -17,6 +17,18 @@ pub struct Context<'a> {
     pub refs: Vec<OwnerRef>,
     pub reference: NaiveDateTime,
     pub ana: Analysis,
+    /// The person the message is addressed to (vocative, single @mention, quoted sender).
+    pub addressee: Option<String>,
+    /// The quoted message, read by the rules on its own.
+    pub quote: Option<QuoteInfo>,
+}
+
+/// What the rules read in a quoted (replied-to) message.
+pub struct QuoteInfo {
+    /// Whom the quoted message addressed (vocative or single @mention; not its own reply).
+    pub addressee: Option<String>,
+    /// The tasks the rules take from the quoted message alone.
+    pub tasks: Vec<ExtractedTask>,
 }
 
 impl<'a> Context<'a> {
@@ -30,7 +42,20 @@ impl<'a> Context<'a> {
         let cst = FixedOffset::east_opt(8 * 3600).unwrap_or(*msg.ts.offset());
         let reference = msg.ts.with_timezone(&cst).naive_local();
         let ana = timex::analyze(&norm.text, reference);
-        Context { msg, norm, chars, roster, refs, reference, ana }
+        let quote = msg.reply_to.as_ref().filter(|q| !q.text.trim().is_empty()).map(|q| {
+            let qmsg = Message {
+                id: msg.id.clone(),
+                chat: msg.chat.clone(),
+                ts: msg.ts,
+                sender: q.sender.clone(),
+                members: msg.members.clone(),
+                reply_to: None,
+                text: q.text.clone(),
+            };
+            let qctx = Context::new(&qmsg);
+            QuoteInfo { addressee: qctx.addressee.clone(), tasks: extract_rules(&qctx) }
+        });
+        Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote }
     }
     fn sub(&self, s: usize, e: usize) -> String {
         self.chars.get(s..e.min(self.chars.len())).unwrap_or(&[]).iter().collect()
@@ -81,7 +106,18 @@ const FINISHED: [&str; 14] = [
     "发了",
     "传了",
 ];
-const NOTICE: [&str; 16] = [
+/// 开晨会 / 开周例会 / 开复盘会: a meeting announcement (开会 itself is in [`NOTICE`]).
+fn holds_meeting(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.iter().enumerate().any(|(i, ch)| {
+        *ch == '开'
+            && !c.get(i + 1).is_some_and(|n| "发始车票通放启展除关心口支".contains(*n))
+            && (i + 2..=i + 4).any(|j| c.get(j) == Some(&'会'))
+    })
+}
+
+const NOTICE: [&str; 17] = [
+    "开庭",
     "通知",
     "改到",
     "改成",
@@ -101,11 +137,27 @@ const NOTICE: [&str; 16] = [
 ];
 /// Open invitations, not assignments.
 const SOFT_INVITE: [&str; 6] = ["提意见", "提建议", "随时找我", "欢迎", "有问题随时", "查收"];
-const COMMIT_AFTER_WO: [&str; 28] = [
+const COMMIT_AFTER_WO: [&str; 37] = [
     "来", "去", "负责", "会", "把", "马上", "今天", "明天", "后天", "下午", "上午", "晚上", "这边", "周", "下周",
-    "本周", "这周", "月底", "尽快", "先", "再", "稍后", "争取", "跟进", "安排", "处理", "一会", "两天",
+    "本周", "这周", "月底", "尽快", "先", "再", "稍后", "争取", "跟进", "安排", "处理", "一会", "两天", "重新", "亲自",
+    "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
-const STRIP_WORDS: [&str; 38] = [
+/// After 我 + a time word: a state or availability, not a commitment.
+const STATE_AFTER: [&str; 12] =
+    ["都在", "在", "也在", "不在", "有空", "都有空", "没空", "不", "没", "休", "请假", "值班"];
+const STRIP_WORDS: &[&str] = &[
+    "嗯就这样",
+    "就这样",
+    "什么时候能",
+    "什么时候",
+    "那个",
+    "在那之前",
+    "看能不能",
+    "能不能",
+    "能否",
+    "可不可以",
+    "需要有人",
+    "有人",
     "谁有空",
     "谁能",
     "谁来",
@@ -146,6 +198,50 @@ const STRIP_WORDS: [&str; 38] = [
     "你",
 ];
 
+/// Words that contain a politeness word but are content (申请 is no 请).
+const KEEP_COMPOUNDS: [&str; 9] = ["申请", "邀请", "请假", "请示", "请教", "请求", "负责人", "需要的", "所有人"];
+
+/// Removes the politeness / filler words of [`STRIP_WORDS`] from a title, keeping compounds such as
+/// 申请 or 邀请 whole.
+fn strip_words(s: &str) -> String {
+    let mut out = s.to_string();
+    for (i, k) in KEEP_COMPOUNDS.iter().enumerate() {
+        out = out.replace(k, &char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}').to_string());
+    }
+    for w in STRIP_WORDS {
+        out = out.replace(w, "");
+    }
+    for (i, k) in KEEP_COMPOUNDS.iter().enumerate() {
+        out = out.replace(char::from_u32(0xE000 + i as u32).unwrap_or('\u{E000}'), k);
+    }
+    out
+}
+
+/// Commitment cues in a reply that takes on the quoted request.
+const TAKE_ON: [&str; 12] = [
+    "我来",
+    "我去",
+    "交给我",
+    "我负责",
+    "我可以",
+    "包在我身上",
+    "我这边可以",
+    "我能做",
+    "我接",
+    "让我来",
+    "算我",
+    "我试试",
+];
+
+/// Chars of reply words that name no work by themselves (我来吧, 交给我, 可以做, 就发你).
+const GENERIC_CHARS: &str =
+    "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯行没问题包在身上出来一下处理跟进接手试让算";
+
+/// A title that names no work of its own (only generic reply words).
+fn is_generic(title: &str) -> bool {
+    title.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 2
+}
+
 fn has(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
@@ -176,6 +272,11 @@ fn strip_punct(s: &str) -> String {
 }
 
 fn is_ack_only(s: &str) -> bool {
+    ack_rest(s).is_empty()
+}
+
+/// What follows the leading acknowledgements (收到，马上弄 → 马上弄), punctuation removed.
+fn ack_rest(s: &str) -> String {
     let mut rest = strip_punct(s);
     loop {
         let before = rest.clone();
@@ -193,7 +294,13 @@ fn is_ack_only(s: &str) -> bool {
             break;
         }
     }
-    rest.is_empty()
+    rest
+}
+
+/// Whether the text opens with an acknowledgement (没问题 你安心去, 收到，周三前…).
+fn starts_with_ack(s: &str) -> bool {
+    let core = strip_punct(s);
+    !core.is_empty() && ack_rest(s).chars().count() < core.chars().count()
 }
 
 /// The text of `[s, e)` with every person reference removed.
@@ -225,6 +332,83 @@ fn priority(s: &str, urgent: bool) -> Priority {
 struct Unit {
     s: usize,
     e: usize,
+    /// Sentence the unit came from.
+    group: usize,
+    /// A clause split off a sentence with several doers that has no doer of its own (the shared
+    /// head: 五一前主体结构要封顶, 春节前…): no task, but its deadline and words serve the others.
+    context: bool,
+}
+
+/// Clause boundaries inside a sentence (a space separates clauses in chat: 刘伟盯进度 何志刚盯质量).
+fn is_clause_sep(c: char) -> bool {
+    matches!(c, '，' | ',' | '：' | ':' | ' ')
+}
+
+/// The clauses of `[s, e)`; a clause with no words besides person references and numbers (a
+/// vocative `@X`, a list label `1.X`) is joined to the next one.
+fn clauses_of(ctx: &Context, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut pending: Option<usize> = None;
+    for (a, b) in ranges(&ctx.chars, s, e, is_clause_sep) {
+        let a = pending.take().unwrap_or(a);
+        let words = strip_punct(&without_refs(ctx, a, b)).chars().filter(|c| !c.is_ascii_digit()).count();
+        if words < 2 {
+            pending = Some(a);
+            continue;
+        }
+        out.push((a, b));
+    }
+    if let Some(a) = pending {
+        match out.last_mut() {
+            Some(last) => last.1 = e,
+            None => out.push((a, e)),
+        }
+    }
+    out
+}
+
+/// The doer a clause names (a member, `@all`, or an ambiguous reference by position).
+fn clause_doer(ctx: &Context, a: usize, b: usize) -> Option<String> {
+    let self_c = self_commit(ctx, a, b);
+    doer_refs(ctx, a, b).iter().filter(|r| r.kind != RefKind::SelfRef || self_c).find_map(|r| match &r.resolved {
+        Resolved::Member(m) => Some(m.clone()),
+        Resolved::All => Some("@all".to_string()),
+        Resolved::Ambiguous => Some(format!("?{}", r.start)),
+        Resolved::Unknown => None,
+    })
+}
+
+/// A reference standing alone as a vocative (金主任，… / @X …).
+fn is_vocative(ctx: &Context, r: &OwnerRef) -> bool {
+    let before = r.start == 0 || ctx.chars.get(r.start - 1).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c));
+    before && ctx.chars.get(r.end).is_some_and(|c| is_clause_sep(*c) || matches!(c, '、'))
+}
+
+/// A clause that reports an event that has happened (证书今天过期了): its time word dates the
+/// event, not a task.
+fn in_event_clause(ctx: &Context, pos: usize) -> bool {
+    let n = ctx.chars.len();
+    let mut a = pos.min(n);
+    while a > 0 && ctx.chars.get(a - 1).is_some_and(|c| !is_clause_sep(*c) && !is_sentence_sep(*c)) {
+        a -= 1;
+    }
+    let mut b = pos.min(n);
+    while b < n && ctx.chars.get(b).is_some_and(|c| !is_clause_sep(*c) && !is_sentence_sep(*c)) {
+        b += 1;
+    }
+    let c = ctx.sub(a, b);
+    let core = c.trim_end_matches(|ch: char| !ch.is_alphanumeric() || matches!(ch, '啊' | '呀' | '哈'));
+    core.ends_with('了')
+        && !core.ends_with("完了")
+        && !c.contains('把')
+        && !has(&c, &REQUEST)
+        && !has(&c, &["前", "内", "之前"])
+        && doer_refs(ctx, a, b).is_empty()
+}
+
+/// A time word that is no deadline: it modifies a noun or dates a reported event.
+fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
+    modifies_noun(ctx, span.1) || in_event_clause(ctx, span.0)
 }
 
 fn doer_refs<'r>(ctx: &'r Context, s: usize, e: usize) -> Vec<&'r OwnerRef> {
@@ -267,9 +451,29 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         if has(&rest, &FINISHED) {
             continue;
         }
-        if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w))
-            || ctx.ana.expressions.iter().any(|x| x.span.0 >= r.end && x.span.0 <= r.end + 2)
-        {
+        // a time word next to 我 (我明天…, 这个周末我…) commits, unless what follows is a state
+        // (我初三都在本地, 明天我不在)
+        let timed = ctx.ana.expressions.iter().find(|x| {
+            (x.span.0 >= r.end && x.span.0 <= r.end + 2)
+                || (x.span.1 == r.start
+                    || (x.span.1 + 1 == r.start && ctx.chars.get(x.span.1).is_some_and(|c| is_clause_sep(*c))))
+        });
+        if let Some(x) = timed {
+            let mut from = if x.span.0 >= r.end { x.span.1 } else { r.end };
+            // 我初三初四都在…: skip the following time words too
+            while let Some(y) = ctx.ana.expressions.iter().find(|y| y.span.0 >= from && y.span.0 <= from + 1) {
+                from = y.span.1;
+            }
+            let pred = ctx.sub(from, e);
+            let pred = pred.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') {
+                continue;
+            }
+            if !pred.is_empty() {
+                return true;
+            }
+        }
+        if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
             return true;
         }
     }
@@ -305,13 +509,11 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
             }
         }
     }
-    let mut out: String = (s..e)
+    let out: String = (s..e)
         .filter(|i| keep.get(i - s).copied().unwrap_or(false))
         .filter_map(|i| ctx.chars.get(i).copied())
         .collect();
-    for w in STRIP_WORDS {
-        out = out.replace(w, "");
-    }
+    let out = strip_words(&out);
     let out = out.trim_matches(|c: char| {
         !c.is_alphanumeric() || matches!(c, '吧' | '哈' | '哦' | '啊' | '呀' | '嘛' | '要' | '在' | '都' | '就' | '能')
     });
@@ -329,7 +531,8 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         .iter()
         .map(|(a, b)| {
             let c = ctx.sub(*a, *b);
-            !doer_refs(ctx, *a, *b).is_empty()
+            let self_c = self_commit(ctx, *a, *b);
+            doer_refs(ctx, *a, *b).iter().any(|r| r.kind != RefKind::SelfRef || self_c)
                 || has(&c, &REQUEST)
                 || c.contains('把')
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before)
@@ -362,9 +565,7 @@ fn quoted_title(ctx: &Context, q: &str) -> String {
             t = t.replace(&a, "");
         }
     }
-    for w in STRIP_WORDS {
-        t = t.replace(w, "");
-    }
+    let t = strip_words(&t);
     t.chars().filter(|c| c.is_alphanumeric() || *c == '的').collect()
 }
 
@@ -377,7 +578,7 @@ fn deadline_in(
     for _ in 0..3 {
         let text: String = chars.iter().collect();
         let d = timex::analyze(&text, ctx.reference).deadline?;
-        if modifies_noun(ctx, d.span.1 + s) {
+        if not_a_deadline(ctx, (d.span.0 + s, d.span.1 + s)) {
             // mask the noun modifier and look again
             for c in chars.iter_mut().skip(d.span.0).take(d.span.1.saturating_sub(d.span.0)) {
                 *c = '某';
@@ -405,13 +606,34 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"])) {
         return false;
     }
-    let question = text.contains('？') || text.contains('?') || text.ends_with('吗');
+    let question = text.contains('？')
+        || text.contains('?')
+        || text.ends_with('吗')
+        || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事"]);
+    // a report of the past (昨天王芳把签到表收齐了, 上周三…续了): a past time word and nothing
+    // still to do (no future time word, no request)
+    let today = ctx.reference.date().and_time(chrono::NaiveTime::MIN);
+    let in_unit: Vec<&timex::Expression> = ctx
+        .ana
+        .expressions
+        .iter()
+        .filter(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency && !modifies_noun(ctx, x.span.1))
+        .collect();
+    let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today);
+    if past
+        && !has(
+            &text,
+            &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧", "谁能", "谁有空", "谁来"],
+        )
+    {
+        return false;
+    }
     let info_q = question
         && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有"])
             || (!has(&text, &["谁能", "谁有空", "谁来", "什么时候", "能不能", "能否", "可以"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
-    let notice = has(&text, &NOTICE)
+    let notice = (has(&text, &NOTICE) || holds_meeting(&text))
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
         && !(other_doer && (before_dl || text.contains('把')));
     if finished && !self_c {
@@ -447,72 +669,160 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     has(&text, &["需要", "必须", "务必", "得把", "要把"]) || (request && dl && has(&text, &["请", "麻烦"]))
 }
 
+/// Splits the message into units: list items, else sentences; a sentence whose clauses name two
+/// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
+/// its clauses, the clauses without a doer staying as shared context.
+fn units_of(ctx: &Context) -> Vec<Unit> {
+    let n = ctx.chars.len();
+    let mut units: Vec<Unit> = Vec::new();
+    if ctx.norm.list_items.len() >= 2 {
+        for (s, e) in &ctx.norm.list_items {
+            units.push(Unit { s: *s, e: *e, group: 0, context: false });
+        }
+        return units;
+    }
+    for (gi, (s, e)) in ranges(&ctx.chars, 0, n, is_sentence_sep).into_iter().enumerate() {
+        let clauses = clauses_of(ctx, s, e);
+        let doers: Vec<Option<String>> = clauses.iter().map(|(a, b)| clause_doer(ctx, *a, *b)).collect();
+        // a doer clause with work of its own (魏东牵头，潘晓配合 share one task: no split)
+        let mut distinct: Vec<&String> = clauses
+            .iter()
+            .zip(&doers)
+            .filter(|((a, b), _)| title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            .filter_map(|(_, d)| d.as_ref())
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() >= 2 {
+            for ((a, b), d) in clauses.iter().zip(&doers) {
+                units.push(Unit { s: *a, e: *b, group: gi, context: d.is_none() });
+            }
+        } else {
+            units.push(Unit { s, e, group: gi, context: false });
+        }
+    }
+    units
+}
+
 /// Rule extraction.
 pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     let n = ctx.chars.len();
     if is_ack_only(&ctx.norm.text) {
         return Vec::new();
     }
-    // units: list items, else sentences; sentences with several "X负责…" clauses split further
-    let mut units: Vec<Unit> = Vec::new();
-    if ctx.norm.list_items.len() >= 2 {
-        for (s, e) in &ctx.norm.list_items {
-            units.push(Unit { s: *s, e: *e });
-        }
-    } else {
-        for (s, e) in ranges(&ctx.chars, 0, n, is_sentence_sep) {
-            let clauses = ranges(&ctx.chars, s, e, |c| c == '，' || c == ',');
-            let owner_clauses: Vec<&(usize, usize)> = clauses
-                .iter()
-                .filter(|(a, b)| {
-                    let t = ctx.sub(*a, *b);
-                    t.contains("负责") && !doer_refs(ctx, *a, *b).is_empty() && strip_punct(&t).chars().count() > 5
-                })
-                .collect();
-            if owner_clauses.len() >= 2 {
-                for (a, b) in clauses {
-                    units.push(Unit { s: a, e: b });
-                }
-            } else {
-                units.push(Unit { s, e });
-            }
-        }
-    }
+    let units = units_of(ctx);
     let multi = units.len() > 1;
     // message-level owners (e.g. a vocative in a leading sentence)
     let msg_refs = doer_refs(ctx, 0, n);
     let mut tasks = Vec::new();
     let reply = ctx.msg.reply_to.as_ref();
-    for u in &units {
+    let sender = ctx.msg.sender.as_str();
+    for u in units.iter().filter(|u| !u.context) {
         let self_c = self_commit(ctx, u.s, u.e);
         let mut refs = doer_refs(ctx, u.s, u.e);
         // 我 without commitment is not a doer; addressee refs need resolution
         refs.retain(|r| r.kind != RefKind::SelfRef || self_c);
+        // the sender committing while addressing someone (金主任，自查表我来填): the vocative is
+        // whom the work goes to, not a doer
+        if self_c {
+            refs.retain(|r| r.kind == RefKind::SelfRef || !is_vocative(ctx, r));
+        }
         if refs.is_empty() && !multi {
             refs = msg_refs.iter().copied().filter(|r| r.kind != RefKind::SelfRef || self_c).collect();
         }
         let (mut owners, amb) = owners_of(ctx, &refs, self_c);
         let mut title = core_title(ctx, u.s, u.e);
+        let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
+        // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
+        if title.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+            for o in &context {
+                let c = ctx.sub(o.s, o.e);
+                if c.contains('把') || has(&c, &REQUEST) {
+                    title.push_str(&title_of(ctx, o.s, o.e));
+                }
+            }
+        }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
-        // reply context
+        // 周总 我周末都在公司: a vocative and a statement about the sender asks nothing of anyone
+        let utext = ctx.sub(u.s, u.e);
+        // (我 as the subject: at a clause start; 放我桌上 is no statement about the sender)
+        let about_me = !self_c
+            && doer_refs(ctx, u.s, u.e).iter().any(|r| {
+                r.kind == RefKind::SelfRef
+                    && (r.start == u.s || ctx.chars.get(r.start - 1).is_some_and(|c| is_clause_sep(*c)))
+            });
+        let addressed = ctx.refs.iter().any(|r| r.kind == RefKind::Addressee && r.start >= u.s && r.end <= u.e);
+        if about_me
+            && !addressed
+            && !refs.is_empty()
+            && refs.iter().all(|r| is_vocative(ctx, r))
+            && !utext.contains('把')
+            && !utext.contains('要')
+            && !has(&utext, &REQUEST)
+        {
+            is_task = false;
+        }
+        let own_dl = deadline_in(ctx, u.s, u.e);
+        let mut reply_dl: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)> = None;
         if let Some(q) = reply {
             let text = ctx.sub(u.s, u.e);
-            let q_chars: Vec<char> = q.text.chars().collect();
-            let q_addr = ctx.roster.addressee(&q_chars, &[], None);
-            let takes_on = has(&text, &["我来", "我去", "交给我", "我负责", "我可以"]);
-            let own_date = q_addr.as_deref() == Some(ctx.msg.sender.as_str()) && ctx.ana.deadline.is_some();
+            let qi = ctx.quote.as_ref();
+            let q_task = qi.and_then(|x| x.tasks.first());
+            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender);
+            // an open request: nobody named in it (需要有人…, 谁能…)
+            let q_open =
+                !to_me && (q_task.is_some_and(|t| t.owners.is_empty()) || has(&q.text, &["谁", "有人", "有没有人"]));
+            let rest = ack_rest(&text);
+            let prompt =
+                q_open && ["马上", "这就", "立刻", "现在就", "等下就", "稍后"].iter().any(|w| rest.starts_with(w));
+            let cue =
+                TAKE_ON.iter().find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
+            let takes_on = cue.is_some() || prompt;
+            let own_date = to_me && own_dl.is_some();
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
                 if owners.is_empty() || takes_on {
-                    owners = vec![ctx.msg.sender.clone()];
+                    owners = vec![sender.to_string()];
                 }
             }
-            if is_task && title.chars().count() < 5 {
-                let qt = quoted_title(ctx, &q.text);
-                if takes_on || own_date {
-                    title = qt;
-                } else {
-                    title = format!("{qt}{title}");
+            // an acknowledgement under a request already addressed to the replier adds nothing
+            if to_me && !own_date && !takes_on && starts_with_ack(&text) && !text.contains('把') {
+                is_task = false;
+            }
+            // a bare imperative answering someone's message is addressed to its sender
+            if !is_task
+                && refs.is_empty()
+                && !to_me
+                && text.contains('把')
+                && q.sender != sender
+                && ctx.roster.contains(&q.sender)
+                && is_task_unit(ctx, u.s, u.e, true, false)
+            {
+                is_task = true;
+                owners = vec![q.sender.clone()];
+            }
+            if is_task {
+                // the take-on clause's own words decide whether the reply names its work
+                let cue_generic = cue.is_some_and(|c| {
+                    ranges(&ctx.chars, u.s, u.e, |c| is_clause_sep(c) || is_sentence_sep(c) || matches!(c, '？' | '?'))
+                        .iter()
+                        .find(|(a, b)| *a <= c && c < *b)
+                        .is_some_and(|(a, b)| is_generic(&ack_rest(&title_of(ctx, *a, *b))))
+                });
+                let generic = cue_generic || is_generic(&ack_rest(&title));
+                if generic || title.chars().count() < 5 {
+                    let qt = q_task
+                        .map(|t| t.title.clone())
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| quoted_title(ctx, &q.text));
+                    if takes_on || own_date || generic {
+                        title = qt;
+                        if own_dl.is_none() {
+                            reply_dl = q_task.and_then(|t| t.due_date.map(|d| (d, t.due_time)));
+                        }
+                    } else {
+                        title = format!("{qt}{title}");
+                    }
                 }
             }
         }
@@ -521,15 +831,19 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         if !is_task || title.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             continue;
         }
-        let dl = deadline_in(ctx, u.s, u.e).or_else(|| {
-            let d = ctx.ana.deadline.as_ref()?;
-            if modifies_noun(ctx, d.span.1) {
-                return deadline_in(ctx, 0, ctx.chars.len());
-            }
-            let inside_other = multi && units.iter().any(|o| d.span.0 >= o.s && d.span.1 <= o.e);
-            if inside_other { None } else { Some((d.date, d.time, d.span)) }
-        });
-        let utext = ctx.sub(u.s, u.e);
+        type Due = (chrono::NaiveDate, Option<chrono::NaiveTime>, Option<(usize, usize)>);
+        let dl: Option<Due> = own_dl
+            .map(|(d, t, sp)| (d, t, Some(sp)))
+            .or_else(|| reply_dl.map(|(d, t)| (d, t, None)))
+            .or_else(|| context.iter().find_map(|o| deadline_in(ctx, o.s, o.e)).map(|(d, t, sp)| (d, t, Some(sp))))
+            .or_else(|| {
+                let d = ctx.ana.deadline.as_ref()?;
+                if not_a_deadline(ctx, d.span) {
+                    return deadline_in(ctx, 0, ctx.chars.len()).map(|(d, t, sp)| (d, t, Some(sp)));
+                }
+                let inside_other = multi && units.iter().any(|o| d.span.0 >= o.s && d.span.1 <= o.e);
+                if inside_other { None } else { Some((d.date, d.time, Some(d.span))) }
+            });
         let pr = priority(&ctx.norm.text, ctx.ana.urgent && utext.chars().count() > 0);
         let mut evidence = Vec::new();
         let (rs, re) = ctx.norm.to_raw(u.s, u.e);
@@ -538,7 +852,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             let (a, b) = ctx.norm.to_raw(r.start, r.end);
             evidence.push(Evidence { label: EvidenceLabel::Owner, start: a, end: b });
         }
-        if let Some((_, _, sp)) = dl {
+        if let Some((_, _, Some(sp))) = dl {
             let (a, b) = ctx.norm.to_raw(sp.0, sp.1);
             evidence.push(Evidence { label: EvidenceLabel::Deadline, start: a, end: b });
         }

@@ -140,3 +140,157 @@ proptest::proptest! {
         }
     }
 }
+
+/// (sender, text, reply (sender, text), expected tasks as (owners, due date, a title it must
+/// resemble or "")): the failure classes found on analysis_v4, in self-written sentences
+/// (message time: Monday 2026-09-07 09:00).
+type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>, &'a [(&'a [&'a str], Option<&'a str>, &'a str)]);
+
+fn check_cases(cases: &[Case]) {
+    let ex = Extractor::default();
+    for (s, t, reply, want) in cases {
+        let got = ex.extract(&msg(s, t, *reply), None);
+        assert_eq!(got.len(), want.len(), "{t}: {got:?}");
+        for (g, (owners, due, title)) in got.iter().zip(want.iter()) {
+            let owners: Vec<String> = owners.iter().map(|o| o.to_string()).collect();
+            assert_eq!(g.owners, owners, "{t}");
+            assert_eq!(g.due_date.map(|d| d.to_string()).as_deref(), *due, "{t}");
+            if !title.is_empty() {
+                assert!(dice(&g.title, title) >= 0.5, "{t}: title {} vs {title}", g.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn clauses_with_different_doers_split() {
+    let cases: &[Case] = &[
+        // space-separated clauses, shared head with the deadline
+        (
+            "周建华",
+            "月底前仓库要清空 吴敏联系搬家公司 郑小川清点库存",
+            None,
+            &[(&["吴敏"], Some("2026-09-30"), "联系搬家公司"), (&["郑小川"], Some("2026-09-30"), "清点库存")],
+        ),
+        // head before a colon, doers after it
+        (
+            "周建华",
+            "展会物料周四前备齐：吴敏做易拉宝，陆佳琪订酒店",
+            None,
+            &[(&["吴敏"], Some("2026-09-10"), "做易拉宝"), (&["陆佳琪"], Some("2026-09-10"), "订酒店")],
+        ),
+        // roles on one piece of work stay one task
+        (
+            "周建华",
+            "年会方案要在周五前定稿，吴敏牵头，陆佳琪配合",
+            None,
+            &[(&["吴敏", "陆佳琪"], Some("2026-09-11"), "")],
+        ),
+        // inline numbered items after a header
+        (
+            "周建华",
+            "下周一前交入职材料 1.吴敏 身份证复印件 2.郑小川 学历证明",
+            None,
+            &[(&["吴敏"], Some("2026-09-14"), "身份证复印件"), (&["郑小川"], Some("2026-09-14"), "学历证明")],
+        ),
+        // X负责<scope>: the work is in the shared clause
+        (
+            "周建华",
+            "两个展台：吴敏负责东区，陆佳琪负责西区，周三前把布置方案交上来",
+            None,
+            &[
+                (&["吴敏"], Some("2026-09-09"), "东区布置方案交上来"),
+                (&["陆佳琪"], Some("2026-09-09"), "西区布置方案交上来"),
+            ],
+        ),
+        // each doer with its own deadline
+        (
+            "周建华",
+            "下周团建，吴敏周三前把人数统计好，小郑周四前订好大巴",
+            None,
+            &[(&["吴敏"], Some("2026-09-09"), "人数统计好"), (&["郑小川"], Some("2026-09-10"), "订好大巴")],
+        ),
+    ];
+    check_cases(cases);
+}
+
+#[test]
+fn reports_questions_and_notices_are_no_tasks() {
+    let cases: &[Case] = &[
+        ("周建华", "昨天小郑把样品寄出去了", None, &[]),
+        ("周建华", "上周五吴敏把发票开好了，大家放心", None, &[]),
+        ("吴敏", "报销单的模板放在哪里啊我怎么找不到", None, &[]),
+        ("周建华", "明早九点开复盘会，周建华和吴敏参加", None, &[]),
+        ("陆佳琪", "周总 我周六周日都在公司，哪天加班都行", None, &[]),
+        // a time word dating a reported event is no deadline
+        ("周建华", "服务器证书今天到期了 需要有人尽快续费", None, &[(&[], None, "服务器证书续费")]),
+    ];
+    check_cases(cases);
+}
+
+#[test]
+fn owner_classes() {
+    let cases: &[Case] = &[
+        // the vocative receives the sender's commitment, it does not share it
+        ("陆佳琪", "周总，报价单我来改，明天中午前发您", None, &[(&["陆佳琪"], Some("2026-09-08"), "改报价单")]),
+        // 你俩 after @names is those names, not the quoted sender
+        (
+            "周建华",
+            "@吴敏 @郑小川 你俩周五前把展位图对一下",
+            Some(("陆佳琪", "展位图出来了")),
+            &[(&["吴敏", "郑小川"], Some("2026-09-11"), "展位图对一下")],
+        ),
+        // 阿 + last char of the given name
+        ("周建华", "阿川 明天把车库的灯换一下", None, &[(&["郑小川"], Some("2026-09-08"), "车库的灯换一下")]),
+        // a time word before 我 commits the sender
+        ("吴敏", "周四我跟供应商对一下账", None, &[(&["吴敏"], Some("2026-09-10"), "跟供应商对一下账")]),
+        // 我 inside the request (放我桌上) and a reviewer's note to the addressee stay tasks
+        (
+            "周建华",
+            "@吴敏 会议纪要打印5份，明天上午放我桌上",
+            None,
+            &[(&["吴敏"], Some("2026-09-08"), "会议纪要打印5份")],
+        ),
+        ("陆佳琪", "周总 你的报告我看了 结论那部分要补点数据", None, &[(&["周建华"], None, "报告结论补数据")]),
+        // 申请 keeps its 请
+        ("周建华", "@吴敏 周三前把出差申请提交一下", None, &[(&["吴敏"], Some("2026-09-09"), "出差申请提交")]),
+    ];
+    check_cases(cases);
+}
+
+#[test]
+fn replies_read_the_quoted_request() {
+    let cases: &[Case] = &[
+        // a generic take-on gets the quoted task and its deadline
+        (
+            "吴敏",
+            "这个交给我",
+            Some(("周建华", "新客户的合同需要有人周三前审一遍")),
+            &[(&["吴敏"], Some("2026-09-09"), "新客户的合同审一遍")],
+        ),
+        // ack + 马上 under an open request
+        (
+            "郑小川",
+            "好的马上去",
+            Some(("周建华", "打印机又卡纸了，需要有人处理一下")),
+            &[(&["郑小川"], None, "打印机卡纸处理")],
+        ),
+        // an ack under a request already addressed to the replier adds nothing
+        ("吴敏", "没问题 你放心", Some(("周建华", "吴敏 明天帮我去银行取个回单")), &[]),
+        // a date added to one's own request (addressed by @mention)
+        (
+            "吴敏",
+            "好的，周四前整理好",
+            Some(("周建华", "@吴敏 把展会的照片整理一下")),
+            &[(&["吴敏"], Some("2026-09-10"), "展会的照片整理")],
+        ),
+        // an imperative answering someone's question goes to the asker
+        (
+            "周建华",
+            "问人事就行，顺便把他的工牌申请一下",
+            Some(("郑小川", "谁知道新来的实习生叫什么？")),
+            &[(&["郑小川"], None, "工牌申请一下")],
+        ),
+    ];
+    check_cases(cases);
+}

@@ -210,6 +210,11 @@ fn find_list_items(t: &[char]) -> Vec<(usize, usize)> {
             }
         }
     }
+    // inline numbers `… 1.A 2.B 3.C` on one line: only a run counting 1, 2, 3 … each after a
+    // space, a clause mark or the start, so 第2、3条 or 1.5倍 never start items
+    if starts.len() < 2 {
+        starts = inline_numbered(t);
+    }
     if starts.len() < 2 {
         return Vec::new();
     }
@@ -228,6 +233,26 @@ fn find_list_items(t: &[char]) -> Vec<(usize, usize)> {
         items.push((*cs, e.max(*cs)));
     }
     items
+}
+
+fn inline_numbered(t: &[char]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut want = 1u32;
+    for (idx, c) in t.iter().enumerate() {
+        let Some(d) = c.to_digit(10) else { continue };
+        if d != want || !t.get(idx + 1).is_some_and(|m| matches!(m, '.' | '、' | '．' | ')' | '）')) {
+            continue;
+        }
+        let boundary = idx == 0
+            || t.get(idx - 1)
+                .is_some_and(|p| p.is_whitespace() || matches!(p, '，' | ',' | '：' | ':' | '；' | ';' | '。'));
+        if !boundary || t.get(idx + 2).is_some_and(|n| n.is_ascii_digit()) {
+            continue;
+        }
+        out.push((idx, idx + 2));
+        want += 1;
+    }
+    if out.len() >= 2 { out } else { Vec::new() }
 }
 
 fn list_marker(t: &[char], s: usize, line_end: usize) -> Option<usize> {
@@ -306,6 +331,13 @@ mod tests {
         let n = normalize("①核对库存②更新价签", &roster());
         assert_eq!(n.list_items.len(), 2);
         let n = normalize("提价1.5倍", &roster());
+        assert!(n.list_items.is_empty());
+        // inline numbered items after a header on one line
+        let n = normalize("周五前盘点 1.刘洋 盘货架 2.王芳 对账单", &roster());
+        let items: Vec<String> =
+            n.list_items.iter().map(|(s, e)| n.text.chars().skip(*s).take(e - s).collect()).collect();
+        assert_eq!(items, vec!["刘洋 盘货架".to_string(), "王芳 对账单".to_string()]);
+        let n = normalize("看第2、3条和 1.5倍", &roster());
         assert!(n.list_items.is_empty());
     }
 

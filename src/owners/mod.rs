@@ -175,7 +175,19 @@ impl Roster {
             let s: String = chars.get(1..).unwrap_or(&[]).iter().collect();
             return self.by_surname(&s);
         }
+        if chars.len() == 2 && chars.first() == Some(&'阿') {
+            return self.by_a_nickname(chars.get(1).copied().unwrap_or(' '));
+        }
         self.by_given(a)
+    }
+
+    /// 阿 + one char: the unique member whose given name ends with it (阿强 → 郑强), else the unique
+    /// member with that surname (阿陈).
+    pub fn by_a_nickname(&self, c: char) -> Resolved {
+        match self.unique(|m| Self::given_name(m).ends_with(c)) {
+            Resolved::Unknown => self.by_surname(&c.to_string()),
+            r => r,
+        }
     }
 
     /// Aliases worth adding to the segmenter: names, 小X/老X, X总…, given names.
@@ -189,6 +201,11 @@ impl Roster {
             let s = Self::surname(m);
             for p in ["小", "老"] {
                 out.push(format!("{p}{s}"));
+            }
+            if let Some(c) = Self::given_name(m).chars().last()
+                && matches!(self.by_a_nickname(c), Resolved::Member(_))
+            {
+                out.push(format!("阿{c}"));
             }
             for t in TITLES {
                 out.push(format!("{s}{t}"));
@@ -247,6 +264,12 @@ impl Roster {
             }
         }
         for m in &self.members {
+            for c in [Self::given_name(m).chars().last(), Self::surname(m).chars().next()].into_iter().flatten() {
+                let r = self.by_a_nickname(c);
+                if matches!(r, Resolved::Member(_)) && Self::given_name(m).chars().count() >= 1 {
+                    pats.push((vec!['阿', c], RefKind::Nickname, r));
+                }
+            }
             let g = Self::given_name(m);
             let gl = g.chars().count();
             if gl >= 2 {
@@ -346,6 +369,16 @@ impl Roster {
         for r in refs.iter_mut() {
             r.object = is_object_position(t, r.start, r.end);
         }
+        // 你们 / 你俩 after named people (@程亮 @潘宇航 你俩分一下) points back at them: the names
+        // are the doers, the plural 你 adds nobody (and is not everyone).
+        let named = refs.iter().any(|r| matches!(r.kind, RefKind::Mention | RefKind::Name) && !r.object);
+        if named {
+            refs.retain(|r| {
+                let plural = matches!(t.get(r.start), Some('你' | '您'))
+                    && matches!(t.get(r.start + 1), Some('们' | '俩' | '两'));
+                !plural
+            });
+        }
         refs.sort_by_key(|r| r.start);
         refs
     }
@@ -435,6 +468,8 @@ mod tests {
             ("娜娜", Resolved::Member("欧阳娜娜".into())),
             ("赵主任", Resolved::Unknown),
             ("各位", Resolved::All),
+            ("阿强", Resolved::Member("李强".into())),
+            ("阿燕", Resolved::Member("张晓燕".into())),
             ("@刘洋", Resolved::Member("刘洋".into())),
         ];
         for (a, want) in cases {
@@ -457,6 +492,20 @@ mod tests {
                 (RefKind::Group, Resolved::All, false),
             ]
         );
+    }
+
+    #[test]
+    fn plural_you_after_names_adds_nobody() {
+        let r = roster();
+        let t: Vec<char> = "@刘洋 @王建国 你俩分一下".chars().collect();
+        let n = crate::normalize::normalize("@刘洋 @王建国 你俩分一下", r.members());
+        let refs = r.find_refs(&t, &n.mentions, "张晓燕", Some("李婷"));
+        let got: Vec<Resolved> = refs.iter().map(|x| x.resolved.clone()).collect();
+        assert_eq!(got, vec![Resolved::Member("刘洋".into()), Resolved::Member("王建国".into())]);
+        // without names, 你们 is still the group
+        let t: Vec<char> = "你们把桌子搬一下".chars().collect();
+        let refs = r.find_refs(&t, &[], "张晓燕", None);
+        assert_eq!(refs.first().map(|x| x.resolved.clone()), Some(Resolved::All));
     }
 
     #[test]

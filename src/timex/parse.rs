@@ -51,7 +51,7 @@ fn find_str(s: &[char], pat: &str) -> bool {
 
 /// Every char that can begin an expression (besides ASCII digits). Checked first at each position so
 /// ordinary text costs one lookup per char.
-pub const START_CHARS: &str = "初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自";
+pub const START_CHARS: &str = "初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
 
 /// Finds every expression in `s` (normalised chars).
 pub fn find_all(s: &[char], r: NaiveDateTime) -> Vec<Item> {
@@ -2448,6 +2448,8 @@ impl<'a> P<'a> {
             (&["建党节"], R::S(7, 1), ""),
             (&["八一建军节", "建军节"], R::S(8, 1), ""),
             (&["教师节"], R::S(9, 10), ""),
+            // The national college entrance exam starts on 7 June every year.
+            (&["高考"], R::S(6, 7), ""),
             (&["国庆节", "国庆", "十一长假", "十一假期", "十一黄金周", "十一"], R::S(10, 1), "国庆"),
             (&["万圣节"], R::S(10, 31), ""),
             (&["老板节"], R::S(10, 16), ""),
@@ -2681,7 +2683,11 @@ impl<'a> P<'a> {
             e = x3;
         }
         st.date = Some(date);
-        st.holiday = Some((date, block));
+        // An exam day is a working day, not a holiday: 高考前 is due that day (inclusive 前), not on
+        // the last workday before it.
+        if !EXAM_DAYS.contains(&name) {
+            st.holiday = Some((date, block));
+        }
         st.explicit_day = true;
         st.grain = Some(Grain::Day);
         if name == "地球一小时" {
@@ -2691,6 +2697,9 @@ impl<'a> P<'a> {
         Some(e)
     }
 }
+
+/// Named days that are events on working days rather than festivals.
+const EXAM_DAYS: &[&str] = &["高考"];
 
 /// Nouns that a number + 号 names (3号楼, 2号车间, 5号线): after them, N号 is not a day.
 const NUMBERED_NOUNS: &[&str] = &[
@@ -2729,4 +2738,18 @@ const NUMBERED_NOUNS: &[&str] = &[
     "车",
     "件",
     "文件",
+    "诊室",
+    "室",
+    "区",
+    "栋",
+    "单元",
+    "店",
+    "塔",
+    "井",
+    "罐",
+    "炉",
+    "泵",
+    "池",
+    "病人",
+    "患者",
 ];

@@ -245,6 +245,7 @@ fn start_chars_cover_holiday_and_word_lists() {
         "首季度",
         "第二天",
         "全天",
+        "高考",
     ] {
         let c = w.chars().next().unwrap_or(' ');
         assert!(parse::START_CHARS.contains(c) || c.is_ascii_digit(), "{w}");
@@ -254,8 +255,13 @@ fn start_chars_cover_holiday_and_word_lists() {
 #[test]
 fn ordinals_and_numbered_names_are_not_days() {
     let reference = r("2026-03-02 09:12");
-    for text in ["@李想 周五前把第2号报价单发我", "3号车间明天停电检修", "请去5号线换乘", "把2号楼的钥匙给物业"]
-    {
+    for text in [
+        "@李想 周五前把第2号报价单发我",
+        "3号车间明天停电检修",
+        "请去5号线换乘",
+        "把2号楼的钥匙给物业",
+        "三号诊室的灯坏了",
+    ] {
         let hao = text.chars().position(|c| c == '号').unwrap_or(0);
         for x in analyze(text, reference).expressions {
             assert!(!(x.span.0..x.span.1).contains(&hao), "{text}: {:?} covers 号", x.span);
@@ -266,4 +272,10 @@ fn ordinals_and_numbered_names_are_not_days() {
     // A day number used as a date still is one.
     let due = analyze("5号前交报价单", reference).deadline.map(|d| d.date.to_string());
     assert_eq!(due.as_deref(), Some("2026-03-05"));
+}
+
+#[test]
+fn gaokao_is_seventh_of_june() {
+    let due = analyze("高考前把考场布置好", r("2026-05-18 09:00")).deadline.map(|d| d.date.to_string());
+    assert_eq!(due.as_deref(), Some("2026-06-07"));
 }
