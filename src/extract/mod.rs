@@ -155,23 +155,49 @@ impl Extractor {
 
     /// Extracts tasks from several messages; the tagger sees them as one batch (much faster per
     /// message than one call each). One result per message, in order.
+    ///
+    /// In hybrid mode with additions off, a message the rules find no task in cannot change, so
+    /// it skips the encoder (the cheap first stage: most chat messages hold no task).
     pub fn extract_batch(&self, msgs: &[Message], tagger: Option<&dyn Tagger>) -> Vec<Vec<ExtractedTask>> {
         let ctxs: Vec<rules::Context> = msgs.iter().map(rules::Context::new).collect();
         let tg = match (tagger, self.config.mode) {
             (Some(tg), TaggerMode::Spans | TaggerMode::Hybrid) => tg,
             _ => return ctxs.iter().map(rules::extract_rules).collect(),
         };
-        let Some(taggings) = rules::tag_batch(&ctxs, tg) else {
+        let by_rules: Vec<Vec<ExtractedTask>> = match self.config.mode {
+            TaggerMode::Spans => vec![Vec::new(); ctxs.len()],
+            _ => ctxs.iter().map(rules::extract_rules).collect(),
+        };
+        let needs_model: Vec<usize> = (0..ctxs.len())
+            .filter(|i| {
+                self.config.mode == TaggerMode::Spans
+                    || self.config.add_above < 1.0
+                    || by_rules.get(*i).is_some_and(|t| !t.is_empty())
+            })
+            .collect();
+        let picked: Vec<&rules::Context> = needs_model.iter().filter_map(|i| ctxs.get(*i)).collect();
+        let Some(taggings) = rules::tag_batch(&picked, tg) else {
             return ctxs.iter().map(rules::extract_rules).collect();
         };
-        ctxs.iter().zip(&taggings).map(|(ctx, tagging)| self.combine(ctx, tagging)).collect()
+        let mut out = by_rules;
+        for ((i, ctx), tagging) in needs_model.iter().zip(&picked).zip(&taggings) {
+            if let Some(slot) = out.get_mut(*i) {
+                let from_rules = std::mem::take(slot);
+                *slot = self.combine(ctx, tagging, from_rules);
+            }
+        }
+        out
     }
 
-    fn combine(&self, ctx: &rules::Context, tagging: &crate::model::tagging::Tagging) -> Vec<ExtractedTask> {
+    fn combine(
+        &self,
+        ctx: &rules::Context,
+        tagging: &crate::model::tagging::Tagging,
+        by_rules: Vec<ExtractedTask>,
+    ) -> Vec<ExtractedTask> {
         if self.config.mode == TaggerMode::Spans {
             return rules::from_tagging(ctx, tagging);
         }
-        let by_rules = rules::extract_rules(ctx);
         let p_new = tagging.class_probs[0];
         if by_rules.is_empty() {
             if p_new > self.config.add_above { rules::from_tagging(ctx, tagging) } else { by_rules }

@@ -881,7 +881,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
 }
 
 /// Runs the tagger on the contexts' messages as one batch; `None` when the tagger fails.
-pub fn tag_batch(ctxs: &[Context], tagger: &dyn Tagger) -> Option<Vec<Tagging>> {
+pub fn tag_batch(ctxs: &[&Context], tagger: &dyn Tagger) -> Option<Vec<Tagging>> {
     let words: Vec<_> = ctxs.iter().map(|c| crate::segment::segment(&c.norm.text, &c.roster.aliases())).collect();
     let inputs: Vec<TaggerInput<'_>> = ctxs
         .iter()
