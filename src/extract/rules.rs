@@ -969,7 +969,9 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .filter(|t| super::eval::dice(&t.title, &title) > 0.0)
                     .or(x.tasks.first())
             });
-            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender);
+            // (老罗，…换一下 with two 罗 in the chat: the one who answers with a promise is meant)
+            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender)
+                || (self_c && qi.is_some_and(|x| x.tasks.first().is_some_and(|t| t.owner_ambiguous)));
             // an open request: nobody named in it (需要有人…, 谁能…)
             let q_open =
                 !to_me && (q_task.is_some_and(|t| t.owners.is_empty()) || has(&q.text, &["谁", "有人", "有没有人"]));
