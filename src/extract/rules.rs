@@ -265,6 +265,11 @@ fn strip_opener(s: &str) -> String {
     s.to_string()
 }
 
+/// `s` with the content words of [`KEEP_COMPOUNDS`] removed (请假 holds no 请).
+fn without_compounds(s: &str) -> String {
+    KEEP_COMPOUNDS.iter().fold(s.to_string(), |t, k| t.replace(k, ""))
+}
+
 /// Commitment cues in a reply that takes on the quoted request.
 const TAKE_ON: [&str; 12] = [
     "我来",
@@ -529,7 +534,7 @@ fn in_excuse_clause(ctx: &Context, pos: usize) -> bool {
         return false;
     }
     let c = ctx.sub(a, b);
-    if c.contains('把') || has(&c, &REQUEST) || c.contains('你') || c.contains('我') {
+    if c.contains('把') || has(&without_compounds(&c), &REQUEST) || c.contains('你') || c.contains('我') {
         return false;
     }
     let names_other = ctx.refs.iter().any(|r| {
@@ -679,7 +684,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
             let c = ctx.sub(*a, *b);
             let self_c = self_commit(ctx, *a, *b);
             doer_refs(ctx, *a, *b).iter().any(|r| r.kind != RefKind::SelfRef || self_c)
-                || has(&c, &REQUEST)
+                || has(&without_compounds(&c), &REQUEST)
                 || c.contains('把')
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before)
         })
@@ -694,6 +699,10 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         let next_short = clauses.get(i + 1).is_some_and(|(c, d)| title_of(ctx, *c, *d).chars().count() < 5);
         // (a clause reporting finished work is no context for what is still to do)
         let next_mine = clauses.get(i + 1).is_some_and(|(c, d)| self_commit(ctx, *c, *d));
+        // a reason clause (X今天请假) names no work
+        if ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)) {
+            continue;
+        }
         if this_core || (next_core && next_short && !(next_mine && has(&ctx.sub(*a, *b), &FINISHED))) {
             out.push_str(&title_of(ctx, *a, *b));
         }
@@ -763,6 +772,17 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         !has(&c, &FINISHED) && (has(&c, &REQUEST) || c.contains('把'))
     });
     let finished = has(&text, &FINISHED) && !request_clause;
+    // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked
+    let others: Vec<&OwnerRef> =
+        ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object && r.kind != RefKind::SelfRef).collect();
+    if !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+        && !others.is_empty()
+        && others.iter().all(|r| r.kind != RefKind::Addressee && r.kind != RefKind::Group)
+        && has(&text, &["请假", "不在", "出差", "休假", "在外地", "没空", "走不开"])
+    {
+        return false;
+    }
     if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"])) {
         return false;
     }
@@ -830,7 +850,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
     has(&text, &["需要", "必须", "务必", "得把", "要把"])
         || (request && dl && has(&text, &["请", "麻烦"]))
-        || (text.contains("找人") && has(&text, &["得", "要", "需", "尽快", "赶紧"]))
+        || (text.contains("找人")
+            && has(&text, &["得", "要", "需", "尽快", "赶紧"])
+            && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))
 }
 
 /// Splits the message into units: list items, else sentences; a sentence whose clauses name two

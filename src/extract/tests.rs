@@ -378,6 +378,11 @@ fn reasons_follow_ups_and_unassigned_needs() {
         ),
         // a bare vocative clause does not make the next clause background
         ("周建华", "小郑，明早8点去机场接人，记得带上接机牌", None, &[(&["郑小川"], Some("2026-09-08"), "去机场接人")]),
+        // someone else's absence alone asks nothing; as a reason it is no task and no title
+        ("周建华", "郑小川今天请假了", None, &[]),
+        ("周建华", "郑小川今天请假，@陆佳琪 你替他把报表交了", None, &[(&["陆佳琪"], None, "替他把报表交了")]),
+        // asking someone is no unassigned need
+        ("吴敏", "我得找人问问这个怎么弄", None, &[]),
         // a leading topic gives short doer clauses their work
         (
             "周建华",
