@@ -383,15 +383,14 @@ impl Roster {
         // 田慧你值…: a 你 right after a name is that person, not the message's addressee
         for i in 1..refs.len() {
             let (head, tail) = refs.split_at_mut(i);
-            if let (Some(prev), Some(cur)) = (head.last(), tail.first_mut()) {
-                if cur.kind == RefKind::Addressee
-                    && prev.end == cur.start
-                    && cur.end == cur.start + 1
-                    && matches!(prev.resolved, Resolved::Member(_) | Resolved::Ambiguous)
-                    && !prev.object
-                {
-                    cur.resolved = prev.resolved.clone();
-                }
+            if let (Some(prev), Some(cur)) = (head.last(), tail.first_mut())
+                && cur.kind == RefKind::Addressee
+                && prev.end == cur.start
+                && cur.end == cur.start + 1
+                && matches!(prev.resolved, Resolved::Member(_) | Resolved::Ambiguous)
+                && !prev.object
+            {
+                cur.resolved = prev.resolved.clone();
             }
         }
         refs
