@@ -135,6 +135,13 @@ const NOTICE: [&str; 17] = [
     "开会",
     "放假",
 ];
+/// A notice word in `s`; 说一下 / 说下 / 说说 (talk something over, or a discourse opener 我跟大家
+/// 说一下) is no reported speech.
+fn has_notice(s: &str) -> bool {
+    let t = s.replace("说一下", "").replace("说下", "").replace("说说", "");
+    has(&t, &NOTICE)
+}
+
 /// Open invitations, not assignments.
 const SOFT_INVITE: [&str; 6] = ["提意见", "提建议", "随时找我", "欢迎", "有问题随时", "查收"];
 const COMMIT_AFTER_WO: [&str; 37] = [
@@ -143,8 +150,26 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
 /// After 我 + a time word: a state or availability, not a commitment.
-const STATE_AFTER: [&str; 12] =
-    ["都在", "在", "也在", "不在", "有空", "都有空", "没空", "不", "没", "休", "请假", "值班"];
+/// (我下午能不能早点走: asking permission, no commitment either.)
+const STATE_AFTER: [&str; 17] = [
+    "都在",
+    "在",
+    "也在",
+    "不在",
+    "有空",
+    "都有空",
+    "没空",
+    "不",
+    "没",
+    "休",
+    "请假",
+    "值班",
+    "能不能",
+    "可不可以",
+    "能否",
+    "可以吗",
+    "是不是",
+];
 const STRIP_WORDS: &[&str] = &[
     "嗯就这样",
     "就这样",
@@ -196,6 +221,7 @@ const STRIP_WORDS: &[&str] = &[
     "以前",
     "之内",
     "你",
+    "顺便",
 ];
 
 /// Words that contain a politeness word but are content (申请 is no 请).
@@ -217,6 +243,33 @@ fn strip_words(s: &str) -> String {
     out
 }
 
+/// Drops a discourse opener at the head of a title (我跟大家说一下啊就是… / 跟大家说下…): what
+/// follows 说一下 / 说下 within the first chars is the content.
+fn strip_opener(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    for cue in ["说一下", "说下"] {
+        let cc: Vec<char> = cue.chars().collect();
+        let pos = (0..chars.len().min(8)).find(|i| chars.get(*i..*i + cc.len()) == Some(cc.as_slice()));
+        if let Some(p) = pos {
+            let rest: String = chars.get(p + cc.len()..).unwrap_or(&[]).iter().collect();
+            let rest = rest.trim_start_matches(['啊', '呀', '哈', '，', ',', ' ']);
+            let rest = rest.strip_prefix("就是").unwrap_or(rest);
+            // 说下家委会的事 is the work itself: keep it when nothing else follows
+            let head: String = chars.get(..p).unwrap_or(&[]).iter().collect();
+            let opener = p <= 5 && (head.contains('跟') || head.contains('和') || head.contains('给'));
+            if opener && rest.chars().filter(|c| c.is_alphanumeric()).count() >= 4 {
+                return rest.to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// `s` with the content words of [`KEEP_COMPOUNDS`] removed (请假 holds no 请).
+fn without_compounds(s: &str) -> String {
+    KEEP_COMPOUNDS.iter().fold(s.to_string(), |t, k| t.replace(k, ""))
+}
+
 /// Commitment cues in a reply that takes on the quoted request.
 const TAKE_ON: [&str; 12] = [
     "我来",
@@ -235,7 +288,7 @@ const TAKE_ON: [&str; 12] = [
 
 /// Chars of reply words that name no work by themselves (我来吧, 交给我, 可以做, 就发你).
 const GENERIC_CHARS: &str =
-    "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯行没问题包在身上出来一下处理跟进接手试让算";
+    "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯嘞行没问题包在身上出来一下处理跟进接手试让算";
 
 /// A title that names no work of its own (only generic reply words).
 fn is_generic(title: &str) -> bool {
@@ -278,14 +331,17 @@ fn is_ack_only(s: &str) -> bool {
 /// What follows the leading acknowledgements (收到，马上弄 → 马上弄), punctuation removed.
 fn ack_rest(s: &str) -> String {
     let mut rest = strip_punct(s);
+    let mut acks = ACK;
+    acks.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
     loop {
         let before = rest.clone();
-        for a in ACK {
+        for a in acks {
             if let Some(r) = rest.strip_prefix(a) {
                 rest = r.to_string();
             }
         }
-        for a in ["的", "啦", "呀", "哈", "了", "呢", "吧", "主任", "总", "老师", "律", "姐", "哥"] {
+        for a in ["的", "啦", "呀", "哈", "了", "呢", "吧", "嘞", "主任", "总", "老师", "律", "姐", "哥"]
+        {
             if let Some(r) = rest.strip_prefix(a) {
                 rest = r.to_string();
             }
@@ -337,6 +393,9 @@ struct Unit {
     /// A clause split off a sentence with several doers that has no doer of its own (the shared
     /// head: 五一前主体结构要封顶, 春节前…): no task, but its deadline and words serve the others.
     context: bool,
+    /// Split off the previous unit at 顺便 (…把返利核一下，顺便催一下回款): without a doer or a
+    /// deadline of its own it takes the previous unit's.
+    follows: bool,
 }
 
 /// Clause boundaries inside a sentence (a space separates clauses in chat: 刘伟盯进度 何志刚盯质量).
@@ -408,11 +467,87 @@ fn in_event_clause(ctx: &Context, pos: usize) -> bool {
 
 /// A time word that is no deadline: it modifies a noun or dates a reported event.
 fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
-    modifies_noun(ctx, span.1) || in_event_clause(ctx, span.0)
+    modifies_noun(ctx, span.1)
+        || in_event_clause(ctx, span.0)
+        || validity(ctx, span.1)
+        || in_consequence(ctx, span.0)
+        || in_excuse_clause(ctx, span.0)
+}
+
+/// 5个工作日内有效 / 三天有效: a validity period, not a deadline.
+fn validity(ctx: &Context, end: usize) -> bool {
+    ["有效", "内有效", "之内有效", "内都有效"].iter().any(|w| ctx.sub(end, end + w.chars().count()) == *w)
+}
+
+/// The start of the clause holding `pos`.
+fn clause_start(ctx: &Context, pos: usize) -> usize {
+    let mut a = pos.min(ctx.chars.len());
+    while a > 0 && ctx.chars.get(a - 1).is_some_and(|c| !is_clause_sep(*c) && !is_sentence_sep(*c)) {
+        a -= 1;
+    }
+    a
+}
+
+/// A clause stating what happens otherwise (不然明天孩子没法午睡): its time word is no deadline.
+fn in_consequence(ctx: &Context, pos: usize) -> bool {
+    let a = clause_start(ctx, pos);
+    ["不然", "否则", "要不然", "要不"].iter().any(|w| ctx.sub(a, a + w.chars().count()) == *w)
 }
 
 fn doer_refs<'r>(ctx: &'r Context, s: usize, e: usize) -> Vec<&'r OwnerRef> {
-    ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object).collect()
+    ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object && !in_excuse_clause(ctx, r.start)).collect()
+}
+
+/// What another person's state says when it explains why someone else does the work
+/// (志强今天在盘点走不开 / 贺俊明天在外地 / 张婷不用来).
+const EXCUSE: [&str; 16] = [
+    "走不开",
+    "别的活",
+    "别的事",
+    "不用",
+    "在外地",
+    "出差",
+    "请假",
+    "休假",
+    "不在",
+    "没空",
+    "没时间",
+    "有事",
+    "在忙",
+    "忙不过来",
+    "在盘点",
+    "在开会",
+];
+
+/// A clause about someone other than the sender that only gives a reason (X今天在外地, X不用来),
+/// in a sentence with another clause: its person is no doer and its time word no deadline.
+fn in_excuse_clause(ctx: &Context, pos: usize) -> bool {
+    let n = ctx.chars.len();
+    let a = clause_start(ctx, pos);
+    let mut b = pos.min(n);
+    while b < n && ctx.chars.get(b).is_some_and(|c| !is_clause_sep(*c) && !is_sentence_sep(*c)) {
+        b += 1;
+    }
+    // the sentence must hold something besides this clause
+    let other = ctx.chars.iter().enumerate().any(|(i, c)| (i < a || i >= b) && c.is_alphanumeric());
+    if !other {
+        return false;
+    }
+    let c = ctx.sub(a, b);
+    if c.contains('把') || has(&without_compounds(&c), &REQUEST) || c.contains('你') || c.contains('我') {
+        return false;
+    }
+    let names_other = ctx.refs.iter().any(|r| {
+        r.start >= a
+            && r.end <= b
+            && !r.object
+            && matches!(
+                r.kind,
+                RefKind::Name | RefKind::GivenName | RefKind::Nickname | RefKind::Title | RefKind::Mention
+            )
+            && !matches!(&r.resolved, Resolved::Member(m) if *m == ctx.msg.sender)
+    });
+    names_other && has(&c, &EXCUSE)
 }
 
 fn owners_of(ctx: &Context, refs: &[&OwnerRef], commit_self: bool) -> (Vec<String>, bool) {
@@ -513,7 +648,7 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
         .filter(|i| keep.get(i - s).copied().unwrap_or(false))
         .filter_map(|i| ctx.chars.get(i).copied())
         .collect();
-    let out = strip_words(&out);
+    let out = strip_opener(&strip_words(&out));
     let out = out.trim_matches(|c: char| {
         !c.is_alphanumeric() || matches!(c, '吧' | '哈' | '哦' | '啊' | '呀' | '嘛' | '要' | '在' | '都' | '就' | '能')
     });
@@ -523,7 +658,23 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
 /// Title from the unit's core clauses (those with a doer, a request word, 把 or a "before"
 /// deadline); context clauses (notices, background) are dropped unless the core is too short.
 fn core_title(ctx: &Context, s: usize, e: usize) -> String {
-    let clauses = ranges(&ctx.chars, s, e, |c| c == '，' || c == ',');
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut pending: Option<usize> = None;
+    // a clause with no words of its own (the vocative 小周，…) belongs to the next one
+    for (a, b) in ranges(&ctx.chars, s, e, |c| c == '，' || c == ',') {
+        let a = pending.take().unwrap_or(a);
+        if title_of(ctx, a, b).chars().all(|c| !c.is_alphanumeric()) {
+            pending = Some(a);
+            continue;
+        }
+        clauses.push((a, b));
+    }
+    if let Some(a) = pending {
+        match clauses.last_mut() {
+            Some(last) => last.1 = e,
+            None => clauses.push((a, e)),
+        }
+    }
     if clauses.len() < 2 {
         return title_of(ctx, s, e);
     }
@@ -533,7 +684,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
             let c = ctx.sub(*a, *b);
             let self_c = self_commit(ctx, *a, *b);
             doer_refs(ctx, *a, *b).iter().any(|r| r.kind != RefKind::SelfRef || self_c)
-                || has(&c, &REQUEST)
+                || has(&without_compounds(&c), &REQUEST)
                 || c.contains('把')
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before)
         })
@@ -546,7 +697,13 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         let next_core = core.get(i + 1).copied().unwrap_or(false);
         let this_core = core.get(i).copied().unwrap_or(false);
         let next_short = clauses.get(i + 1).is_some_and(|(c, d)| title_of(ctx, *c, *d).chars().count() < 5);
-        if this_core || (next_core && next_short) {
+        // (a clause reporting finished work is no context for what is still to do)
+        let next_mine = clauses.get(i + 1).is_some_and(|(c, d)| self_commit(ctx, *c, *d));
+        // a reason clause (X今天请假) names no work
+        if ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)) {
+            continue;
+        }
+        if this_core || (next_core && next_short && !(next_mine && has(&ctx.sub(*a, *b), &FINISHED))) {
             out.push_str(&title_of(ctx, *a, *b));
         }
     }
@@ -597,19 +754,43 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     let request = has(&text, &REQUEST) || text.contains('把');
+    // a duty roster (值班安排：初三初四杜建军，初五初六罗斌): several people each named next to dates
+    // only, no work word in their clauses, no request: a schedule notice
+    let named: Vec<(usize, usize)> = clauses_of(ctx, s, e)
+        .into_iter()
+        .filter(|(a, b)| doer_refs(ctx, *a, *b).iter().any(|r| r.kind != RefKind::SelfRef))
+        .collect();
+    if !request
+        && named.len() >= 2
+        && named.iter().all(|(a, b)| title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric()).count() < 2)
+    {
+        return false;
+    }
     let clauses = ranges(&ctx.chars, s, e, |c| c == '，' || c == ',');
     let request_clause = clauses.iter().any(|(a, b)| {
         let c = ctx.sub(*a, *b);
         !has(&c, &FINISHED) && (has(&c, &REQUEST) || c.contains('把'))
     });
     let finished = has(&text, &FINISHED) && !request_clause;
+    // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked
+    let others: Vec<&OwnerRef> =
+        ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object && r.kind != RefKind::SelfRef).collect();
+    if !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+        && !others.is_empty()
+        && others.iter().all(|r| r.kind != RefKind::Addressee && r.kind != RefKind::Group)
+        && has(&text, &["请假", "不在", "出差", "休假", "在外地", "没空", "走不开"])
+    {
+        return false;
+    }
     if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"])) {
         return false;
     }
     let question = text.contains('？')
         || text.contains('?')
         || text.ends_with('吗')
-        || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事"]);
+        || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事"])
+        || ["哪个", "哪位"].iter().any(|w| strip_punct(&without_refs(ctx, s, e)).starts_with(w));
     // a report of the past (昨天王芳把签到表收齐了, 上周三…续了): a past time word and nothing
     // still to do (no future time word, no request)
     let today = ctx.reference.date().and_time(chrono::NaiveTime::MIN);
@@ -629,11 +810,11 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     let info_q = question
-        && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有"])
+        && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位"])
             || (!has(&text, &["谁能", "谁有空", "谁来", "什么时候", "能不能", "能否", "可以"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
-    let notice = (has(&text, &NOTICE) || holds_meeting(&text))
+    let notice = (has_notice(&text) || holds_meeting(&text))
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
         && !(other_doer && (before_dl || text.contains('把')));
     if finished && !self_c {
@@ -666,7 +847,12 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return true;
     }
     // unowned must
-    has(&text, &["需要", "必须", "务必", "得把", "要把"]) || (request && dl && has(&text, &["请", "麻烦"]))
+    // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
+    has(&text, &["需要", "必须", "务必", "得把", "要把"])
+        || (request && dl && has(&text, &["请", "麻烦"]))
+        || (text.contains("找人")
+            && has(&text, &["得", "要", "需", "尽快", "赶紧"])
+            && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))
 }
 
 /// Splits the message into units: list items, else sentences; a sentence whose clauses name two
@@ -677,7 +863,7 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     if ctx.norm.list_items.len() >= 2 {
         for (s, e) in &ctx.norm.list_items {
-            units.push(Unit { s: *s, e: *e, group: 0, context: false });
+            units.push(Unit { s: *s, e: *e, group: 0, context: false, follows: false });
         }
         return units;
     }
@@ -695,10 +881,23 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
         distinct.dedup();
         if distinct.len() >= 2 {
             for ((a, b), d) in clauses.iter().zip(&doers) {
-                units.push(Unit { s: *a, e: *b, group: gi, context: d.is_none() });
+                units.push(Unit { s: *a, e: *b, group: gi, context: d.is_none(), follows: false });
             }
         } else {
-            units.push(Unit { s, e, group: gi, context: false });
+            // 顺便 adds a second piece of work to the same doer
+            let cue: Vec<char> = "顺便".chars().collect();
+            let mut start = s;
+            let mut follows = false;
+            for p in s + 1..e {
+                if ctx.chars.get(p..p + 2) == Some(cue.as_slice())
+                    && title_of(ctx, p, e).chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                {
+                    units.push(Unit { s: start, e: p, group: gi, context: false, follows });
+                    start = p;
+                    follows = true;
+                }
+            }
+            units.push(Unit { s: start, e, group: gi, context: false, follows });
         }
     }
     units
@@ -717,6 +916,9 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     let mut tasks = Vec::new();
     let reply = ctx.msg.reply_to.as_ref();
     let sender = ctx.msg.sender.as_str();
+    // the previous unit's owners and deadline, for a unit that follows it (顺便…)
+    type PrevDue = Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>;
+    let mut prev: (Vec<String>, bool, PrevDue) = (Vec::new(), false, None);
     for u in units.iter().filter(|u| !u.context) {
         let self_c = self_commit(ctx, u.s, u.e);
         let mut refs = doer_refs(ctx, u.s, u.e);
@@ -730,14 +932,28 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         if refs.is_empty() && !multi {
             refs = msg_refs.iter().copied().filter(|r| r.kind != RefKind::SelfRef || self_c).collect();
         }
-        let (mut owners, amb) = owners_of(ctx, &refs, self_c);
+        let (mut owners, mut amb) = owners_of(ctx, &refs, self_c);
+        let own_dl = deadline_in(ctx, u.s, u.e);
+        let mut inherited_dl: PrevDue = None;
+        if u.follows {
+            if owners.is_empty() && !amb {
+                owners = prev.0.clone();
+                amb = prev.1;
+            }
+            if own_dl.is_none() {
+                inherited_dl = prev.2;
+            }
+        }
+        prev = (owners.clone(), amb, own_dl.map(|(d, t, _)| (d, t)).or(inherited_dl));
         let mut title = core_title(ctx, u.s, u.e);
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
         if title.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
             for o in &context {
                 let c = ctx.sub(o.s, o.e);
-                if c.contains('把') || has(&c, &REQUEST) {
+                // (这周的民生热线回访 郑浩负责采访: a leading topic without a date names the work too)
+                let topic = o.e <= u.s && deadline_in(ctx, o.s, o.e).is_none() && !has_notice(&c);
+                if c.contains('把') || has(&c, &REQUEST) || topic {
                     title.push_str(&title_of(ctx, o.s, o.e));
                 }
             }
@@ -762,13 +978,22 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         {
             is_task = false;
         }
-        let own_dl = deadline_in(ctx, u.s, u.e);
         let mut reply_dl: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)> = None;
         if let Some(q) = reply {
             let text = ctx.sub(u.s, u.e);
             let qi = ctx.quote.as_ref();
-            let q_task = qi.and_then(|x| x.tasks.first());
-            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender);
+            // the quoted task this reply is about: the one sharing most words with it (回款我周五前
+            // 催完 under 把返利核一下，顺便催一下回款), else the first
+            let q_task = qi.and_then(|x| {
+                x.tasks
+                    .iter()
+                    .max_by(|a, b| super::eval::dice(&a.title, &title).total_cmp(&super::eval::dice(&b.title, &title)))
+                    .filter(|t| super::eval::dice(&t.title, &title) > 0.0)
+                    .or(x.tasks.first())
+            });
+            // (老罗，…换一下 with two 罗 in the chat: the one who answers with a promise is meant)
+            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender)
+                || (self_c && qi.is_some_and(|x| x.tasks.first().is_some_and(|t| t.owner_ambiguous)));
             // an open request: nobody named in it (需要有人…, 谁能…)
             let q_open =
                 !to_me && (q_task.is_some_and(|t| t.owners.is_empty()) || has(&q.text, &["谁", "有人", "有没有人"]));
@@ -778,7 +1003,8 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             let cue =
                 TAKE_ON.iter().find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
             let takes_on = cue.is_some() || prompt;
-            let own_date = to_me && own_dl.is_some();
+            // (已经在走流程了…下周一批下来: a progress report, its date is no promise)
+            let own_date = to_me && own_dl.is_some() && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
                 if owners.is_empty() || takes_on {
@@ -792,7 +1018,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             // a bare imperative answering someone's message is addressed to its sender
             if !is_task
                 && refs.is_empty()
-                && !to_me
+                && (!to_me || q_task.is_none())
                 && text.contains('把')
                 && q.sender != sender
                 && ctx.roster.contains(&q.sender)
@@ -810,12 +1036,20 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                         .is_some_and(|(a, b)| is_generic(&ack_rest(&title_of(ctx, *a, *b))))
                 });
                 let generic = cue_generic || is_generic(&ack_rest(&title));
-                if generic || title.chars().count() < 5 {
+                // the replier promising the request addressed to them (我明早来了就换 / 下午给你看):
+                // the work is the quoted task
+                // (a reply naming work of its own keeps it: 我先把底稿发您 / 周三前和信息中心对一下)
+                let shared = title
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
+                    .count();
+                let answers = to_me && q_task.is_some() && self_c && !title.contains('把') && shared <= 1;
+                if generic || answers || title.chars().count() < 5 {
                     let qt = q_task
                         .map(|t| t.title.clone())
                         .filter(|t| !t.is_empty())
                         .unwrap_or_else(|| quoted_title(ctx, &q.text));
-                    if takes_on || own_date || generic {
+                    if takes_on || own_date || generic || answers {
                         title = qt;
                         if own_dl.is_none() {
                             reply_dl = q_task.and_then(|t| t.due_date.map(|d| (d, t.due_time)));
@@ -835,6 +1069,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         let dl: Option<Due> = own_dl
             .map(|(d, t, sp)| (d, t, Some(sp)))
             .or_else(|| reply_dl.map(|(d, t)| (d, t, None)))
+            .or_else(|| inherited_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| context.iter().find_map(|o| deadline_in(ctx, o.s, o.e)).map(|(d, t, sp)| (d, t, Some(sp))))
             .or_else(|| {
                 let d = ctx.ana.deadline.as_ref()?;

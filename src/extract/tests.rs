@@ -294,3 +294,117 @@ fn replies_read_the_quoted_request() {
     ];
     check_cases(cases);
 }
+
+/// Failure classes found on analysis_v5 (news desk, warehouse, kindergarten, garage, pharma
+/// sales, accounting); self-written sentences, not copies of the set.
+#[test]
+fn reasons_follow_ups_and_unassigned_needs() {
+    let cases: &[Case] = &[
+        // a reason clause about someone else: no doer, its 今天 no deadline; the quoted date stays
+        (
+            "陆佳琪",
+            "我去吧，吴敏今天在外地",
+            Some(("周建华", "@吴敏 周三前去税务局交一下材料")),
+            &[(&["陆佳琪"], Some("2026-09-09"), "去税务局交材料")],
+        ),
+        // reassigning one's own open request, the other person excused
+        (
+            "周建华",
+            "@郑小川 你来，陆佳琪不用管了",
+            Some(("周建华", "明天上午谁能去机场接一下客户")),
+            &[(&["郑小川"], Some("2026-09-08"), "去机场接客户")],
+        ),
+        // 顺便 adds a second task for the same doer and deadline
+        (
+            "周建华",
+            "@吴敏 周五前把报销单整理一下，顺便联系一下快递",
+            None,
+            &[(&["吴敏"], Some("2026-09-11"), "报销单整理"), (&["吴敏"], Some("2026-09-11"), "联系快递")],
+        ),
+        // someone has to be found: a task with nobody named
+        ("陆佳琪", "会议室的投影仪坏了，得找人修一下", None, &[(&[], None, "找人修投影仪")]),
+        // a validity period is no deadline, the send date is
+        (
+            "周建华",
+            "@吴敏 明天把报价单发给客户 报价三十天内有效",
+            None,
+            &[(&["吴敏"], Some("2026-09-08"), "报价单发给客户")],
+        ),
+        // what happens otherwise carries no deadline
+        ("周建华", "@郑小川 尽快把水管修好，不然周三没法营业", None, &[(&["郑小川"], None, "把水管修好")]),
+        // asking permission commits to nothing; the permission's condition is a task for the asker
+        ("吴敏", "周总 我下午能不能早点下班", None, &[]),
+        (
+            "周建华",
+            "可以，走之前把门锁好",
+            Some(("吴敏", "周总 我下午能不能早点下班")),
+            &[(&["吴敏"], None, "把门锁好")],
+        ),
+        // 陪我: the sender is the object, not a doer
+        ("周建华", "@吴敏 明天陪我去见客户", None, &[(&["吴敏"], Some("2026-09-08"), "去见客户")]),
+        // X你…: the 你 is X, not the quoted sender
+        (
+            "周建华",
+            "郑小川你周三前寄出去",
+            Some(("陆佳琪", "合同谁寄？")),
+            &[(&["郑小川"], Some("2026-09-09"), "合同寄出去")],
+        ),
+        // thanks to everyone assigns nothing
+        ("周建华", "奖金月底前发 大家辛苦了", None, &[]),
+        // a discourse opener (跟大家说一下) is no notice and no title
+        (
+            "吴敏",
+            "我跟大家说一下啊就是新系统的账号我周三前开好",
+            None,
+            &[(&["吴敏"], Some("2026-09-09"), "新系统的账号开好")],
+        ),
+        // a duty roster is a schedule notice
+        ("周建华", "国庆值班安排：初一初二吴敏，初三初四郑小川", None, &[]),
+        // a progress report under a request is no promise
+        ("吴敏", "已经在办了，那边说下周三出结果", Some(("周建华", "吴敏，营业执照的年检月底前办好")), &[]),
+        // the reply picks the quoted task it talks about
+        (
+            "吴敏",
+            "标书已经打印好了，会议室我明天订",
+            Some(("周建华", "吴敏，周五前把标书打印好，顺便订一下会议室")),
+            &[(&["吴敏"], Some("2026-09-08"), "订一下会议室")],
+        ),
+        // a vague promise under a request to the replier takes the quoted work
+        (
+            "郑小川",
+            "那片归我管 我明早到了就弄",
+            Some(("周建华", "小郑，二楼的灯管坏了一根 明天换一下")),
+            &[(&["郑小川"], Some("2026-09-08"), "灯管换一下")],
+        ),
+        // a bare vocative clause does not make the next clause background
+        ("周建华", "小郑，明早8点去机场接人，记得带上接机牌", None, &[(&["郑小川"], Some("2026-09-08"), "去机场接人")]),
+        // someone else's absence alone asks nothing; as a reason it is no task and no title
+        ("周建华", "郑小川今天请假了", None, &[]),
+        ("周建华", "郑小川今天请假，@陆佳琪 你替他把报表交了", None, &[(&["陆佳琪"], None, "替他把报表交了")]),
+        // asking someone is no unassigned need
+        ("吴敏", "我得找人问问这个怎么弄", None, &[]),
+        // a leading topic gives short doer clauses their work
+        (
+            "周建华",
+            "本周的客户回访 吴敏负责打电话 陆佳琪负责记录",
+            None,
+            &[(&["吴敏"], None, "客户回访打电话"), (&["陆佳琪"], None, "客户回访记录")],
+        ),
+    ];
+    check_cases(cases);
+}
+
+/// Two people share a surname: 哪个小周 asks, 小周 + 陪我 leaves the owner open.
+#[test]
+fn which_one_questions_and_ambiguous_companions() {
+    let ex = Extractor::default();
+    let mut m = msg("吴敏", "哪个小周啊 我们俩都姓周", Some(("周建华", "小周，明天去银行取回单")));
+    m.members = ["周建华", "周敏", "吴敏", "周洁"].iter().map(|s| s.to_string()).collect();
+    assert!(ex.extract(&m, None).is_empty());
+    let mut m = msg("吴敏", "小周 明天上午陪我去银行", None);
+    m.members = ["周敏", "吴敏", "周洁"].iter().map(|s| s.to_string()).collect();
+    let got = ex.extract(&m, None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty() && got[0].owner_ambiguous, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+}

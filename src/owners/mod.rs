@@ -380,6 +380,19 @@ impl Roster {
             });
         }
         refs.sort_by_key(|r| r.start);
+        // 田慧你值…: a 你 right after a name is that person, not the message's addressee
+        for i in 1..refs.len() {
+            let (head, tail) = refs.split_at_mut(i);
+            if let (Some(prev), Some(cur)) = (head.last(), tail.first_mut())
+                && cur.kind == RefKind::Addressee
+                && prev.end == cur.start
+                && cur.end == cur.start + 1
+                && matches!(prev.resolved, Resolved::Member(_) | Resolved::Ambiguous)
+                && !prev.object
+            {
+                cur.resolved = prev.resolved.clone();
+            }
+        }
         refs
     }
 
@@ -432,15 +445,19 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
         if matches!(p, '发' | '交' | '报' | '转') && at_end {
             return true;
         }
-        if matches!(p, '知' | '叫' | '催' | '谢' | '醒') {
+        if matches!(p, '知' | '叫' | '催' | '谢' | '醒' | '陪') {
             return true;
         }
         if p == '诉' && prev2 == Some('告') {
             return true;
         }
     }
-    // possessive 我的 / 你的 is not a doer either
+    // possessive 我的 / 你的 is not a doer either; 大家辛苦了 thanks, it assigns nothing
+    // (辛苦一下 asks for work: still a doer)
     matches!(t.get(end), Some('的'))
+        || (t.get(end) == Some(&'辛')
+            && t.get(end + 1) == Some(&'苦')
+            && t.get(end + 2).is_none_or(|c| matches!(c, '了' | '啦' | '啊' | '！' | '!' | '，' | ',' | '。' | ' ')))
 }
 
 #[cfg(test)]
