@@ -237,3 +237,94 @@ async fn killed_worker_loses_nothing(url: &str, js: &async_nats::jetstream::Cont
         "one task per message after a SIGKILL (killed at {at_kill})"
     );
 }
+
+/// `chat2task ingest` on a WeCom 会话存档 export (the self-written fixture
+/// `tests/data/wecom_archive.jsonl`): userids shown as member names, non-text records skipped and
+/// counted, malformed lines reported by number while the rest is filed, and a second import of
+/// the same file changes nothing (idempotent on `msgid`).
+#[tokio::test]
+async fn wecom_archive_export_is_imported_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("archive.db").display());
+    let store = chat2task::store::Store::connect(&chat2task::store::StoreConfig::new(&db)).await.expect("store");
+    let ws = store.default_workspace().await.expect("workspace");
+    for (name, userid) in [("周敏", "zhoumin"), ("李想", "lixiang"), ("王芳", "wangfang")] {
+        let member = chat2task::store::members::NewMember {
+            name: name.into(),
+            platform_ids: [("wecom".to_string(), userid.to_string())].into(),
+            ..Default::default()
+        };
+        store.create_member(ws, &member).await.expect("member");
+    }
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wecom_archive.jsonl");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_chat2task"))
+            .args(["ingest", fixture, "--db", &db])
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run ingest")
+    };
+    let snapshot = |store: chat2task::store::Store| async move {
+        let count = |sql: &'static str| {
+            let store = store.clone();
+            async move {
+                let (n,): (i64,) = sqlx::query_as(sql).fetch_one(store.pool()).await.expect(sql);
+                n
+            }
+        };
+        (
+            count("SELECT COUNT(*) FROM messages").await,
+            count("SELECT COUNT(*) FROM tasks").await,
+            count("SELECT COUNT(*) FROM message_effects").await,
+            count("SELECT COUNT(*) FROM task_events").await,
+            count("SELECT COUNT(*) FROM messages WHERE processed = 1").await,
+        )
+    };
+
+    let first = run();
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(!first.status.success(), "bad lines make the exit status non-zero");
+    for line in [":10: not JSON", ":13: `msgtime` is missing", ":14: `text.content`"] {
+        assert!(stderr.contains(line), "expected `{line}` in:\n{stderr}");
+    }
+    assert!(stderr.contains("archived 7 messages (0 already archived), 3 bad lines"), "{stderr}");
+    assert!(stderr.contains("4 records skipped (image 1, recall 1, switch 1, voice 1)"), "{stderr}");
+    let after_first = snapshot(store.clone()).await;
+    assert_eq!((after_first.0, after_first.4), (7, 7), "every text message archived and processed");
+    assert!(after_first.1 >= 3, "tasks were filed: {after_first:?}");
+
+    // Userids became display names in the archive.
+    let (sender, members): (String, String) =
+        sqlx::query_as("SELECT sender, members FROM messages WHERE external_id = 'wa-0001'")
+            .fetch_one(store.pool())
+            .await
+            .expect("wa-0001");
+    assert_eq!(sender, "周敏");
+    assert_eq!(members, r#"["周敏","李想","王芳"]"#);
+    let chats: Vec<(String, String)> = sqlx::query_as("SELECT platform, external_id FROM chats ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .expect("chats");
+    assert_eq!(
+        chats,
+        [
+            ("wecom".to_string(), "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAAA".to_string()),
+            ("wecom".to_string(), "single:lixiang:zhoumin".to_string())
+        ]
+    );
+    // "@李想 周五前把报价单发给客户" is 李想's task; the reply quoting "谁能整理…" hands that task to him.
+    let owned: Vec<(String, String)> = sqlx::query_as(
+        "SELECT t.source_message, m.name FROM tasks t JOIN task_owners o ON o.task_id = t.id \
+         JOIN members m ON m.id = o.member_id ORDER BY t.id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("owners");
+    assert!(owned.contains(&("wa-0001".into(), "李想".into())), "{owned:?}");
+    assert!(owned.contains(&("wa-0002".into(), "李想".into())), "{owned:?}");
+
+    let second = run();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("archived 0 messages (7 already archived)"), "{stderr}");
+    assert_eq!(snapshot(store.clone()).await, after_first, "a second import files nothing");
+}
