@@ -328,3 +328,36 @@ async fn wecom_archive_export_is_imported_once() {
     assert!(stderr.contains("archived 0 messages (7 already archived)"), "{stderr}");
     assert_eq!(snapshot(store.clone()).await, after_first, "a second import files nothing");
 }
+
+/// A worker killed after filing a task but before queueing its confirmation: the rerun finds the
+/// task already there and still confirms it, once; a further redelivery adds nothing.
+#[tokio::test]
+async fn a_rerun_after_a_crash_before_the_confirmation_still_confirms_once() {
+    let app = sqlite_app().await;
+    app.store.create_target(1, "group", "webhook", "http://127.0.0.1:9/", "", None, 20).await.expect("target");
+    app.admin("POST", "/v1/messages", Some(message("c1", "周敏", "请李想核对发票", None))).await;
+    // What the first, killed run had filed: the task, but no confirmation and no processed mark.
+    let inbox = app.store.inbox_project(1).await.expect("inbox");
+    let mut new = chat2task::store::tasks::NewTask::new(inbox, "核对发票");
+    new.owners = vec!["李想".into()];
+    new.source_chat = Some("group-1".into());
+    new.source_message = Some("c1".into());
+    let cause = chat2task::store::tasks::Cause { actor: "pipeline".into(), message_id: Some("group-1/c1".into()) };
+    app.store.create_task(1, &new, &cause).await.expect("task");
+    let count = |sql: &'static str| {
+        let store = app.store.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(sql).fetch_one(store.pool()).await.expect(sql);
+            n
+        }
+    };
+    assert_eq!(worker(&app).drain().await.expect("drain"), 1);
+    let confirmations = "SELECT COUNT(*) FROM outbox WHERE category = 'confirmation'";
+    let effects = "SELECT COUNT(*) FROM message_effects WHERE effect = 'created'";
+    assert_eq!((count(confirmations).await, count(effects).await), (1, 1));
+    // NATS redelivers the same message after another crash.
+    sqlx::query("UPDATE messages SET processed = 0").execute(app.store.pool()).await.expect("reset");
+    assert_eq!(worker(&app).drain().await.expect("drain"), 1);
+    assert_eq!((count(confirmations).await, count(effects).await), (1, 1));
+    assert_eq!(tasks(&app).await.len(), 1);
+}
