@@ -56,7 +56,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Archive chat messages from a JSONL file (extraction-benchmark schema) and process them.
+    /// Archive chat messages from a JSONL file (extraction-benchmark schema, or a WeCom
+    /// 会话内容存档 export) and process them.
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
     Worker(WorkerArgs),
@@ -317,17 +318,37 @@ pub fn train(args: &TrainArgs) -> Result<()> {
     Ok(())
 }
 
+/// Formats `ingest` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IngestFormat {
+    /// `wecom-archive` when the first line has `msgid` and `action`, else `jsonl`.
+    Auto,
+    /// The extraction-benchmark message schema, one per line.
+    Jsonl,
+    /// A decrypted WeCom 会话内容存档 export, one record per line (`msgid`, `action`, `from`,
+    /// `tolist`, `roomid`, `msgtime`, `msgtype`, `text.content`).
+    WecomArchive,
+}
+
 /// Options of `ingest`.
 #[derive(Debug, Args)]
 pub struct IngestArgs {
     /// JSONL file of messages.
     pub file: PathBuf,
-    /// Platform the messages come from (`api`, `wecom`, `feishu`, `dingtalk`).
-    #[arg(long, default_value = "api")]
-    pub platform: String,
+    /// Input format.
+    #[arg(long, value_enum, default_value_t = IngestFormat::Auto)]
+    pub format: IngestFormat,
+    /// Platform the messages come from (`api`, `wecom`, `feishu`, `dingtalk`); default `wecom`
+    /// for an archive export, `api` otherwise.
+    #[arg(long)]
+    pub platform: Option<String>,
     /// Only archive; leave processing to running workers.
     #[arg(long)]
     pub no_process: bool,
+    /// Publish the newly archived messages to this NATS server's JetStream for `chat2task worker
+    /// --nats` processes instead of processing them here (implies `--no-process`).
+    #[arg(long)]
+    pub nats: Option<String>,
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -562,22 +583,58 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
 pub async fn ingest(args: IngestArgs) -> Result<()> {
     let input =
         std::fs::read_to_string(&args.file).with_context(|| format!("could not read {}", args.file.display()))?;
-    let (messages, errors) = crate::ingest::parse_jsonl(&input);
+    let archive = match args.format {
+        IngestFormat::Auto => crate::ingest::wecom_archive::looks_like_archive(&input),
+        IngestFormat::Jsonl => false,
+        IngestFormat::WecomArchive => true,
+    };
+    let platform = args.platform.clone().unwrap_or_else(|| if archive { "wecom" } else { "api" }.to_string());
+    let store = open_store(&args.db.db).await?;
+    let workspace_id = store.default_workspace().await?;
+    let (batch, errors, skipped) = if archive {
+        let parsed = crate::ingest::wecom_archive::parse_archive(&input);
+        // Userids become display names where a member has this platform id.
+        let roster = store.list_members(workspace_id).await?;
+        let names: std::collections::HashMap<&str, &str> = roster
+            .iter()
+            .filter_map(|m| m.platform_ids.get(&platform).map(|id| (id.as_str(), m.name.as_str())))
+            .collect();
+        let name_of = |id: &str| names.get(id).map(|n| n.to_string());
+        let batch: Vec<_> = parsed.records.iter().map(|(_, r)| r.to_chat_message(name_of)).collect();
+        let kinds: Vec<String> = parsed.skipped.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+        let skipped = Some((parsed.skipped_total(), kinds.join(", ")));
+        (batch, parsed.errors, skipped)
+    } else {
+        let (messages, errors) = crate::ingest::parse_jsonl(&input);
+        (messages.into_iter().map(|(_, m)| m).collect(), errors, None)
+    };
     for e in &errors {
         eprintln!("{}:{}: {}", args.file.display(), e.line, e.message);
     }
-    let store = open_store(&args.db.db).await?;
-    let workspace_id = store.default_workspace().await?;
-    let batch: Vec<crate::ingest::ChatMessage> = messages.into_iter().map(|(_, m)| m).collect();
-    let accepted = crate::ingest::accept_batch(&store, workspace_id, &args.platform, &batch).await?;
+    let mut accepted = Vec::with_capacity(batch.len());
+    // Chunks keep one write transaction (and the memory of one batch) bounded on big exports.
+    for chunk in batch.chunks(1000) {
+        accepted.extend(crate::ingest::accept_batch(&store, workspace_id, &platform, chunk).await?);
+    }
     let duplicates = accepted.iter().filter(|a| a.duplicate).count();
     eprintln!(
-        "archived {} messages ({} already archived), {} bad lines",
+        "archived {} messages ({} already archived), {} bad lines{}",
         accepted.len() - duplicates,
         duplicates,
-        errors.len()
+        errors.len(),
+        match &skipped {
+            Some((0, _)) | None => String::new(),
+            Some((n, kinds)) => format!(", {n} records skipped ({kinds})"),
+        }
     );
-    if !args.no_process {
+    if let Some(url) = &args.nats {
+        let js = crate::ingest::nats::connect(url).await.context("could not connect to NATS")?;
+        let fresh: Vec<i64> = accepted.iter().filter(|a| !a.duplicate).map(|a| a.message_id).collect();
+        for id in &fresh {
+            crate::ingest::nats::publish(&js, *id).await?;
+        }
+        eprintln!("published {} messages to NATS", fresh.len());
+    } else if !args.no_process {
         let count = |store: Store| async move {
             let filter = crate::store::tasks::TaskFilter { limit: 1, ..Default::default() };
             store.list_tasks(workspace_id, &filter).await.map(|(_, total)| total)

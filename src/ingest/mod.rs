@@ -7,6 +7,7 @@
 //! processed message is never processed again.
 
 pub mod nats;
+pub mod wecom_archive;
 pub mod worker;
 
 use std::sync::Arc;

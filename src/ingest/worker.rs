@@ -5,6 +5,7 @@
 //! per (chat, message, title), and re-applying an update that changes nothing writes no event.
 //! So a crash between filing and marking (or a redelivery by NATS) files nothing twice.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -86,8 +87,10 @@ impl Worker {
             if pending.is_empty() {
                 return Ok(total);
             }
+            // Chats and inbox projects are read once per batch, not once per message.
+            let mut cache = BatchCache::default();
             for message in &pending {
-                if let Err(e) = self.process(message).await {
+                if let Err(e) = self.process(message, &mut cache).await {
                     tracing::warn!(message_id = message.id, error = %e, "processing failed");
                     self.store.mark_failed(message.id, &e.to_string(), self.config.max_attempts).await?;
                 }
@@ -103,7 +106,7 @@ impl Worker {
         if message.processed {
             return Ok(None);
         }
-        match self.process(&message).await {
+        match self.process(&message, &mut BatchCache::default()).await {
             Ok(outcome) => Ok(Some(outcome)),
             Err(e) => {
                 self.store.mark_failed(message.id, &e.to_string(), self.config.max_attempts).await?;
@@ -112,15 +115,15 @@ impl Worker {
         }
     }
 
-    async fn process(&self, message: &Message) -> store::Result<Outcome> {
-        let chat = self.chat_of(message).await?;
+    async fn process(&self, message: &Message, cache: &mut BatchCache) -> store::Result<Outcome> {
+        let chat = cache.chat(&self.store, message.chat_id).await?;
         let Some(msg) = from_archive(message, &chat.external_id) else {
             self.store.mark_failed(message.id, "archived timestamp unreadable", 1).await?;
             return Ok(Outcome::default());
         };
         let project_id = match chat.project_id {
             Some(id) => id,
-            None => self.store.inbox_project(chat.workspace_id).await?,
+            None => cache.inbox(&self.store, chat.workspace_id).await?,
         };
         let context = self.context(&chat, message, project_id).await?;
         let pipeline = self.pipeline.clone();
@@ -128,6 +131,33 @@ impl Worker {
         let understanding = tokio::task::spawn_blocking(move || pipeline.understand(&msg_for_pipeline, &context))
             .await
             .map_err(|e| store::Error::Invalid(format!("pipeline panicked: {e}")))?;
+        // (task, effect) pairs, recorded together with the processed mark at the end (and, when
+        // filing fails half-way, for what was filed before the error).
+        let mut effects: Vec<(i64, &'static str)> = Vec::new();
+        match self.file(&chat, project_id, &msg, understanding, &mut effects).await {
+            Ok(outcome) => {
+                finish(&self.store, message.id, &effects, true).await?;
+                Ok(outcome)
+            }
+            Err(e) => {
+                if let Err(e2) = finish(&self.store, message.id, &effects, false).await {
+                    tracing::warn!(message_id = message.id, error = %e2, "could not record effects");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Files what the pipeline understood: tasks created (and confirmed to the group), updates
+    /// applied. Pushes each effect onto `effects` as soon as it happened.
+    async fn file(
+        &self,
+        chat: &Chat,
+        project_id: i64,
+        msg: &ChatMessage,
+        understanding: crate::lifecycle::Understanding,
+        effects: &mut Vec<(i64, &'static str)>,
+    ) -> store::Result<Outcome> {
         let cause = Cause { actor: "pipeline".into(), message_id: Some(format!("{}/{}", chat.external_id, msg.id)) };
         let mut outcome = Outcome::default();
         for draft in understanding.tasks {
@@ -147,11 +177,11 @@ impl Worker {
             new.source_message = Some(msg.id.clone());
             new.confidence = Some(f64::from(draft.confidence));
             new.evidence = draft.evidence.to_string();
-            let (task, created) = self.store.create_task(chat.workspace_id, &new, &cause).await?;
-            self.store.record_effect(message.id, task.id, "created").await?;
-            if created {
-                self.confirm(&chat, project_id, &task).await?;
-            }
+            let (task, _created) = self.store.create_task(chat.workspace_id, &new, &cause).await?;
+            effects.push((task.id, "created"));
+            // Also when the task already existed: a rerun after a crash between filing and
+            // confirming still confirms, and the outbox's dedupe key keeps it to one notice.
+            self.confirm(chat, project_id, &task).await?;
             outcome.created.push(task.id);
         }
         for update in understanding.updates {
@@ -166,10 +196,9 @@ impl Worker {
                 Change::Reassigned { owners } => TaskPatch { owners: Some(owners.clone()), ..TaskPatch::default() },
             };
             self.store.update_task(chat.workspace_id, update.task_id, &patch, &cause).await?;
-            self.store.record_effect(message.id, update.task_id, update.change.name()).await?;
+            effects.push((update.task_id, update.change.name()));
             outcome.updated.push((update.task_id, update.change.name()));
         }
-        self.store.mark_processed(message.id).await?;
         Ok(outcome)
     }
 
@@ -197,14 +226,6 @@ impl Worker {
         )
         .await?;
         Ok(())
-    }
-
-    async fn chat_of(&self, message: &Message) -> store::Result<Chat> {
-        let (workspace_id,): (i64,) = sqlx::query_as("SELECT workspace_id FROM chats WHERE id = $1")
-            .bind(message.chat_id)
-            .fetch_one(self.store.pool())
-            .await?;
-        self.store.get_chat(workspace_id, message.chat_id).await
     }
 
     async fn context(&self, chat: &Chat, message: &Message, project_id: i64) -> store::Result<Context> {
@@ -245,6 +266,78 @@ impl Worker {
         open_tasks.sort_by(|a, b| b.created_at.cmp(&a.created_at));
         Ok(Context { recent, open_tasks })
     }
+}
+
+/// What a drain round reads once and reuses for every message of the batch: chats by id and each
+/// workspace's inbox project. A chat rebound while a batch runs takes effect with the next batch.
+#[derive(Default)]
+struct BatchCache {
+    chats: HashMap<i64, Chat>,
+    inbox: HashMap<i64, i64>,
+}
+
+impl BatchCache {
+    async fn chat(&mut self, store: &Store, chat_id: i64) -> store::Result<Chat> {
+        if let Some(chat) = self.chats.get(&chat_id) {
+            return Ok(chat.clone());
+        }
+        type Row = (i64, i64, String, String, String, Option<i64>, String, i64);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, workspace_id, platform, external_id, name, project_id, mode, created_at FROM chats WHERE id = $1",
+        )
+        .bind(chat_id)
+        .fetch_optional(store.pool())
+        .await?;
+        let r = row.ok_or(store::Error::NotFound("chat"))?;
+        let chat = Chat {
+            id: r.0,
+            workspace_id: r.1,
+            platform: r.2,
+            external_id: r.3,
+            name: r.4,
+            project_id: r.5,
+            mode: r.6,
+            created_at: r.7,
+        };
+        self.chats.insert(chat_id, chat.clone());
+        Ok(chat)
+    }
+
+    async fn inbox(&mut self, store: &Store, workspace_id: i64) -> store::Result<i64> {
+        if let Some(id) = self.inbox.get(&workspace_id) {
+            return Ok(*id);
+        }
+        let id = store.inbox_project(workspace_id).await?;
+        self.inbox.insert(workspace_id, id);
+        Ok(id)
+    }
+}
+
+/// Records a message's effects and (with `processed`) marks it processed, in one write
+/// transaction; a message with no effects is one autocommit update. Effects are unique per
+/// (message, task, effect), so a rerun after a crash records nothing twice.
+async fn finish(store: &Store, message_id: i64, effects: &[(i64, &str)], processed: bool) -> store::Result<()> {
+    if effects.is_empty() {
+        return if processed { store.mark_processed(message_id).await } else { Ok(()) };
+    }
+    let now = chrono::Utc::now().timestamp_millis();
+    let mut tx = store.begin_write().await?;
+    for (task_id, effect) in effects {
+        sqlx::query(
+            "INSERT INTO message_effects (message_id, task_id, effect, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (message_id, task_id, effect) DO NOTHING",
+        )
+        .bind(message_id)
+        .bind(*task_id)
+        .bind(effect.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if processed {
+        sqlx::query("UPDATE messages SET processed = 1 WHERE id = $1").bind(message_id).execute(&mut *tx).await?;
+    }
+    tx.commit().await
 }
 
 /// The quoted text of an archived message, if it replies to one.

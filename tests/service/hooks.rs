@@ -201,3 +201,110 @@ async fn dingtalk_signed_callbacks_and_unconfigured_doors() {
     let (status, out) = app.call_raw("POST", "/v1/hooks/feishu", None, Some("{}"), "application/json").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{out}");
 }
+
+/// An extractor that takes `0` to read each message and finds nothing (a stand-in for a slow
+/// model), to show that the doors do not wait for processing.
+struct SlowExtractor(std::time::Duration);
+
+impl chat2task::pipeline::Extract for SlowExtractor {
+    fn extract(
+        &self,
+        _msg: &chat2task::ingest::ChatMessage,
+        _context: &chat2task::lifecycle::Context,
+    ) -> Vec<chat2task::lifecycle::TaskDraft> {
+        std::thread::sleep(self.0);
+        Vec::new()
+    }
+}
+
+/// WeCom retries a callback that gets no answer within a few seconds; the door must answer at
+/// once (here: under 1 s) even while the worker spends 2 s on each message. Uses a made-up
+/// token and key (not the published vectors), so it runs without `../shared`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wecom_door_answers_within_a_second_while_processing_is_slow() {
+    let (token, key) = ("chat2task-test-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+    let door = wecom::WecomCrypto::new(token, key, "").expect("crypto");
+    let platform = wecom::WecomCrypto::new(token, key, "").expect("crypto");
+    let app = sqlite_app_with_hooks(HookConfig {
+        wecom: Some(door),
+        max_skew: 300,
+        auto_register_chats: true,
+        ..Default::default()
+    })
+    .await;
+    let pipeline = std::sync::Arc::new(chat2task::pipeline::Pipeline::new(std::sync::Arc::new(SlowExtractor(
+        std::time::Duration::from_secs(2),
+    ))));
+    let worker = chat2task::ingest::worker::Worker::new(
+        app.store.clone(),
+        pipeline,
+        chat2task::ingest::worker::WorkerConfig::default(),
+        std::sync::Arc::default(),
+    );
+    let running = tokio::spawn(worker.run());
+    let mut slowest = std::time::Duration::ZERO;
+    for i in 0..3 {
+        let plaintext = json!({
+            "msgid": format!("aibot-{i}"), "aibotid": "bot", "chatid": "wrChat", "chattype": "group",
+            "from": {"userid": "zhoumin"}, "msgtype": "text", "text": {"content": format!("@李想 周五前把第{i}版报价单发我")}
+        })
+        .to_string();
+        let ts = chrono::Utc::now().timestamp().to_string();
+        let nonce = format!("nonce{i}");
+        let (encrypt, signature) = platform.encrypt_reply(&plaintext, &ts, &nonce, [b'r'; 16]).expect("encrypt");
+        let body = json!({"encrypt": encrypt}).to_string();
+        let uri = format!("/v1/hooks/wecom?msg_signature={signature}&timestamp={ts}&nonce={nonce}");
+        let started = std::time::Instant::now();
+        let (status, out) = app.call_raw("POST", &uri, None, Some(&body), "application/json").await;
+        let took = started.elapsed();
+        assert_eq!(status, StatusCode::OK, "{out}");
+        slowest = slowest.max(took);
+        if i == 0 {
+            // Let the worker (1 s poll) pick the first message up and sit in the slow extractor.
+            tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
+        }
+    }
+    let (processed,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE processed = 1")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("count");
+    running.abort();
+    assert_eq!(archived(&app).await, 3);
+    assert!(processed < 3, "the worker was still busy while the door answered ({processed} processed)");
+    assert!(slowest < std::time::Duration::from_secs(1), "slowest answer {slowest:?}");
+}
+
+/// Feishu redelivers an event (same `event_id`, same message) when it gets no 200 within ~3 s:
+/// every delivery is answered 200 and the message is archived once.
+#[tokio::test]
+async fn feishu_redeliveries_are_archived_once() {
+    let token = "verify-token";
+    let app = sqlite_app_with_hooks(HookConfig {
+        feishu_verification_token: Some(token.into()),
+        max_skew: 300,
+        auto_register_chats: true,
+        ..Default::default()
+    })
+    .await;
+    let event = |event_id: &str| {
+        json!({
+            "schema": "2.0",
+            "header": {"event_id": event_id, "event_type": "im.message.receive_v1", "create_time": "1767225600000", "token": token},
+            "event": {
+                "sender": {"sender_id": {"open_id": "ou_1"}, "sender_type": "user"},
+                "message": {"message_id": "om_retry", "chat_id": "oc_1", "chat_type": "group", "message_type": "text",
+                            "create_time": "1767225600000", "content": "{\"text\":\"请王芳明天核对库存\"}"}
+            }
+        })
+        .to_string()
+    };
+    // Three retries of one event, then the same message under a new event id.
+    for event_id in ["ev-r", "ev-r", "ev-r", "ev-r2"] {
+        let started = std::time::Instant::now();
+        let (status, out) =
+            app.call_raw("POST", "/v1/hooks/feishu", None, Some(&event(event_id)), "application/json").await;
+        assert_eq!((status, &out), (StatusCode::OK, &json!({})));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+    assert_eq!(archived(&app).await, 1, "redeliveries are archived once");
+}

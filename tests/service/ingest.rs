@@ -237,3 +237,127 @@ async fn killed_worker_loses_nothing(url: &str, js: &async_nats::jetstream::Cont
         "one task per message after a SIGKILL (killed at {at_kill})"
     );
 }
+
+/// `chat2task ingest` on a WeCom 会话存档 export (the self-written fixture
+/// `tests/data/wecom_archive.jsonl`): userids shown as member names, non-text records skipped and
+/// counted, malformed lines reported by number while the rest is filed, and a second import of
+/// the same file changes nothing (idempotent on `msgid`).
+#[tokio::test]
+async fn wecom_archive_export_is_imported_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("archive.db").display());
+    let store = chat2task::store::Store::connect(&chat2task::store::StoreConfig::new(&db)).await.expect("store");
+    let ws = store.default_workspace().await.expect("workspace");
+    for (name, userid) in [("周敏", "zhoumin"), ("李想", "lixiang"), ("王芳", "wangfang")] {
+        let member = chat2task::store::members::NewMember {
+            name: name.into(),
+            platform_ids: [("wecom".to_string(), userid.to_string())].into(),
+            ..Default::default()
+        };
+        store.create_member(ws, &member).await.expect("member");
+    }
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wecom_archive.jsonl");
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_chat2task"))
+            .args(["ingest", fixture, "--db", &db])
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run ingest")
+    };
+    let snapshot = |store: chat2task::store::Store| async move {
+        let count = |sql: &'static str| {
+            let store = store.clone();
+            async move {
+                let (n,): (i64,) = sqlx::query_as(sql).fetch_one(store.pool()).await.expect(sql);
+                n
+            }
+        };
+        (
+            count("SELECT COUNT(*) FROM messages").await,
+            count("SELECT COUNT(*) FROM tasks").await,
+            count("SELECT COUNT(*) FROM message_effects").await,
+            count("SELECT COUNT(*) FROM task_events").await,
+            count("SELECT COUNT(*) FROM messages WHERE processed = 1").await,
+        )
+    };
+
+    let first = run();
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(!first.status.success(), "bad lines make the exit status non-zero");
+    for line in [":10: not JSON", ":13: `msgtime` is missing", ":14: `text.content`"] {
+        assert!(stderr.contains(line), "expected `{line}` in:\n{stderr}");
+    }
+    assert!(stderr.contains("archived 7 messages (0 already archived), 3 bad lines"), "{stderr}");
+    assert!(stderr.contains("4 records skipped (image 1, recall 1, switch 1, voice 1)"), "{stderr}");
+    let after_first = snapshot(store.clone()).await;
+    assert_eq!((after_first.0, after_first.4), (7, 7), "every text message archived and processed");
+    assert!(after_first.1 >= 3, "tasks were filed: {after_first:?}");
+
+    // Userids became display names in the archive.
+    let (sender, members): (String, String) =
+        sqlx::query_as("SELECT sender, members FROM messages WHERE external_id = 'wa-0001'")
+            .fetch_one(store.pool())
+            .await
+            .expect("wa-0001");
+    assert_eq!(sender, "周敏");
+    assert_eq!(members, r#"["周敏","李想","王芳"]"#);
+    let chats: Vec<(String, String)> = sqlx::query_as("SELECT platform, external_id FROM chats ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .expect("chats");
+    assert_eq!(
+        chats,
+        [
+            ("wecom".to_string(), "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAAA".to_string()),
+            ("wecom".to_string(), "single:lixiang:zhoumin".to_string())
+        ]
+    );
+    // "@李想 周五前把报价单发给客户" is 李想's task; the reply quoting "谁能整理…" hands that task to him.
+    let owned: Vec<(String, String)> = sqlx::query_as(
+        "SELECT t.source_message, m.name FROM tasks t JOIN task_owners o ON o.task_id = t.id \
+         JOIN members m ON m.id = o.member_id ORDER BY t.id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("owners");
+    assert!(owned.contains(&("wa-0001".into(), "李想".into())), "{owned:?}");
+    assert!(owned.contains(&("wa-0002".into(), "李想".into())), "{owned:?}");
+
+    let second = run();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("archived 0 messages (7 already archived)"), "{stderr}");
+    assert_eq!(snapshot(store.clone()).await, after_first, "a second import files nothing");
+}
+
+/// A worker killed after filing a task but before queueing its confirmation: the rerun finds the
+/// task already there and still confirms it, once; a further redelivery adds nothing.
+#[tokio::test]
+async fn a_rerun_after_a_crash_before_the_confirmation_still_confirms_once() {
+    let app = sqlite_app().await;
+    app.store.create_target(1, "group", "webhook", "http://127.0.0.1:9/", "", None, 20).await.expect("target");
+    app.admin("POST", "/v1/messages", Some(message("c1", "周敏", "请李想核对发票", None))).await;
+    // What the first, killed run had filed: the task, but no confirmation and no processed mark.
+    let inbox = app.store.inbox_project(1).await.expect("inbox");
+    let mut new = chat2task::store::tasks::NewTask::new(inbox, "核对发票");
+    new.owners = vec!["李想".into()];
+    new.source_chat = Some("group-1".into());
+    new.source_message = Some("c1".into());
+    let cause = chat2task::store::tasks::Cause { actor: "pipeline".into(), message_id: Some("group-1/c1".into()) };
+    app.store.create_task(1, &new, &cause).await.expect("task");
+    let count = |sql: &'static str| {
+        let store = app.store.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(sql).fetch_one(store.pool()).await.expect(sql);
+            n
+        }
+    };
+    assert_eq!(worker(&app).drain().await.expect("drain"), 1);
+    let confirmations = "SELECT COUNT(*) FROM outbox WHERE category = 'confirmation'";
+    let effects = "SELECT COUNT(*) FROM message_effects WHERE effect = 'created'";
+    assert_eq!((count(confirmations).await, count(effects).await), (1, 1));
+    // NATS redelivers the same message after another crash.
+    sqlx::query("UPDATE messages SET processed = 0").execute(app.store.pool()).await.expect("reset");
+    assert_eq!(worker(&app).drain().await.expect("drain"), 1);
+    assert_eq!((count(confirmations).await, count(effects).await), (1, 1));
+    assert_eq!(tasks(&app).await.len(), 1);
+}
