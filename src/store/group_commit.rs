@@ -1,7 +1,7 @@
 //! Group commit of task creations.
 //!
-//! Creations that arrive while another group is being written queue up here; whoever gets the
-//! group lock next takes everything queued (up to [`MAX_GROUP`]) and writes it in one
+//! Creations that arrive while another group is being written queue up here; whoever gets a
+//! writer slot next takes everything queued (up to [`MAX_GROUP`]) and writes it in one
 //! transaction: the task rows with one multi-row `INSERT … RETURNING`, then their owners,
 //! `created` events and audit rows with one multi-row insert each. A group of any size costs
 //! the same ~7 statements, where one creation alone used to cost 5 inside its transaction plus
@@ -13,7 +13,12 @@
 //! its own error and is left out of the group; when a statement of the group fails, the group
 //! is rolled back and every item is retried alone, so one bad item fails only itself.
 //!
-//! The group is written by a spawned task holding the group lock, so a caller that goes away
+//! SQLite has one writer slot (it has one writer anyway). PostgreSQL has [`PG_WRITERS`]: with
+//! one, every group waits for the round trips of the one before, which on a busy machine made
+//! it slower than the concurrent single transactions it replaced (measured in
+//! `docs/performance.md`).
+//!
+//! The group is written by a spawned task holding the writer slot, so a caller that goes away
 //! (a client disconnecting) never cancels the writes of the others.
 
 use std::collections::{HashMap, VecDeque};
@@ -22,13 +27,18 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::oneshot;
 
-use crate::store::members::{Member, NewMember, check_name, insert_member, map_unique, members_of, pick_by_name};
+use crate::store::members::{
+    MEMBER_EXISTS, Member, NewMember, check_name, insert_member, map_unique, members_of, pick_by_name,
+};
 use crate::store::tasks::{Cause, NewTask, Owner, Task, due_sort, fmt_date, fmt_time};
 use crate::store::{Backend, Error, Result, Status, Store, WriteTx, now_ms, to_json_list};
 
 /// Most creations written by one transaction (18 bind values a task row: far below SQLite's
 /// 32,766 and PostgreSQL's 65,535 bind-value limits).
 pub const MAX_GROUP: usize = 256;
+
+/// Groups written at the same time on PostgreSQL.
+pub const PG_WRITERS: usize = 4;
 
 /// The audit row to write with a creation, in the same transaction.
 #[derive(Debug, Clone)]
@@ -60,11 +70,10 @@ struct Job {
     reply: oneshot::Sender<Result<Task>>,
 }
 
-/// The queue of creations and the lock of whoever writes the next group.
-#[derive(Default)]
+/// The queue of creations and the slots of the writers of the next groups.
 pub(crate) struct GroupCommit {
     queue: std::sync::Mutex<VecDeque<Job>>,
-    lock: Arc<tokio::sync::Mutex<()>>,
+    writers: Arc<tokio::sync::Semaphore>,
     /// Committed groups that wrote at least one task, and the tasks they wrote.
     groups: AtomicU64,
     tasks: AtomicU64,
@@ -77,6 +86,16 @@ impl std::fmt::Debug for GroupCommit {
 }
 
 impl GroupCommit {
+    /// A queue written by `writers` groups at a time.
+    pub(crate) fn new(writers: usize) -> GroupCommit {
+        GroupCommit {
+            queue: std::sync::Mutex::default(),
+            writers: Arc::new(tokio::sync::Semaphore::new(writers.max(1))),
+            groups: AtomicU64::new(0),
+            tasks: AtomicU64::new(0),
+        }
+    }
+
     fn push(&self, job: Job) {
         self.queue.lock().unwrap_or_else(|e| e.into_inner()).push_back(job);
     }
@@ -111,18 +130,18 @@ impl Store {
             tokio::select! {
                 biased;
                 done = &mut answer => return done.unwrap_or_else(|_| Err(writer_gone())),
-                guard = self.group.lock.clone().lock_owned() => {
+                slot = self.group.writers.clone().acquire_owned() => {
+                    let Ok(slot) = slot else { return Err(writer_gone()) };
                     let jobs = self.group.take();
                     if jobs.is_empty() {
-                        // Our job was taken by the group that just released the lock; its
-                        // answer is there (or its writer died).
-                        drop(guard);
+                        // Our job was taken by another writer: its answer is there or on its way.
+                        drop(slot);
                         return answer.await.unwrap_or_else(|_| Err(writer_gone()));
                     }
                     let store = self.clone();
                     tokio::spawn(async move {
                         store.commit_group(jobs).await;
-                        drop(guard);
+                        drop(slot);
                     });
                 }
             }
@@ -131,26 +150,37 @@ impl Store {
 
     async fn commit_group(&self, jobs: Vec<Job>) {
         let (items, replies): (Vec<PendingTask>, Vec<_>) = jobs.into_iter().map(|j| (j.item, j.reply)).unzip();
-        match self.write_group(&items).await {
-            Ok(outcome) => {
-                for (reply, result) in replies.into_iter().zip(outcome) {
-                    let _ = reply.send(result);
+        if items.len() > 1 {
+            match self.write_group(&items).await {
+                Ok(outcome) => {
+                    for (reply, result) in replies.into_iter().zip(outcome) {
+                        let _ = reply.send(result);
+                    }
+                    return;
                 }
+                Err(e) => tracing::debug!("group of {} creations failed ({e}); writing each alone", items.len()),
             }
-            Err(e) if items.len() == 1 => {
-                if let Some(reply) = replies.into_iter().next() {
-                    let _ = reply.send(Err(e));
-                }
-            }
-            Err(e) => {
-                tracing::debug!("group of {} creations failed ({e}); writing each alone", items.len());
-                for (item, reply) in items.into_iter().zip(replies) {
-                    let result = match self.write_group(std::slice::from_ref(&item)).await {
-                        Ok(mut outcome) => outcome.pop().unwrap_or_else(|| Err(writer_gone())),
-                        Err(e) => Err(e),
-                    };
-                    let _ = reply.send(result);
-                }
+        }
+        for (item, reply) in items.iter().zip(replies) {
+            let _ = reply.send(self.write_alone(item).await);
+        }
+    }
+
+    /// Writes one creation in its own transaction.
+    async fn write_alone(&self, item: &PendingTask) -> Result<Task> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let result = match self.write_group(std::slice::from_ref(item)).await {
+                Ok(mut outcome) => outcome.pop().unwrap_or_else(|| Err(writer_gone())),
+                Err(e) => Err(e),
+            };
+            match result {
+                // Another writer (a concurrent group on PostgreSQL, another process) inserted the
+                // same placeholder member first; it has committed (our insert waited for it), so
+                // the roster read again inside the next transaction has it.
+                Err(Error::Conflict(m)) if m == MEMBER_EXISTS && tries < 3 => continue,
+                other => return other,
             }
         }
     }
@@ -287,10 +317,10 @@ impl Rosters {
             return Err(writer_gone());
         };
         for name in names {
-            if pick_by_name(roster, name).is_none() {
-                if let Err(e) = check_name(name) {
-                    return Ok(Err(e));
-                }
+            if pick_by_name(roster, name).is_none()
+                && let Err(e) = check_name(name)
+            {
+                return Ok(Err(e));
             }
         }
         let mut owners: Vec<Owner> = Vec::new();

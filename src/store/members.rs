@@ -62,6 +62,9 @@ fn from_row(r: MemberRow) -> Member {
     }
 }
 
+/// The conflict message when a workspace already has a member of that name.
+pub(crate) const MEMBER_EXISTS: &str = "a member with this name already exists";
+
 /// Validates a display name: non-empty after trimming, at most 64 chars.
 pub fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
@@ -201,7 +204,7 @@ impl Store {
         .execute(self.pool())
         .await;
         self.roster.invalidate();
-        map_unique(res, "a member with this name already exists")?;
+        map_unique(res, MEMBER_EXISTS)?;
         Ok((before, after))
     }
 }
@@ -238,7 +241,7 @@ pub(crate) async fn insert_member(conn: &mut AnyConnection, workspace_id: i64, n
         .fetch_optional(&mut *conn)
         .await?;
     if existing.is_some() {
-        return Err(Error::Conflict("a member with this name already exists".into()));
+        return Err(Error::Conflict(MEMBER_EXISTS.into()));
     }
     let created_at = now_ms();
     let res: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
@@ -254,7 +257,7 @@ pub(crate) async fn insert_member(conn: &mut AnyConnection, workspace_id: i64, n
     .bind(created_at)
     .fetch_one(&mut *conn)
     .await;
-    let (id,) = map_unique(res, "a member with this name already exists")?;
+    let (id,) = map_unique(res, MEMBER_EXISTS)?;
     Ok(Member {
         id,
         workspace_id,

@@ -186,7 +186,10 @@ impl Store {
             backend,
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
             token_cache: Arc::default(),
-            group: Arc::default(),
+            group: Arc::new(group_commit::GroupCommit::new(match backend {
+                Backend::Sqlite => 1,
+                Backend::Postgres => group_commit::PG_WRITERS,
+            })),
             roster: Arc::default(),
         };
         store.ensure_default_workspace().await?;
