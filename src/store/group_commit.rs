@@ -124,6 +124,13 @@ impl Store {
 
     /// Queues a creation and waits for the commit that holds it.
     pub(crate) async fn submit_creation(&self, item: PendingTask) -> Result<Task> {
+        // Spawned: a caller that goes away must not leave its job queued until the next
+        // creation comes (it is written, as a started transaction would have been).
+        let store = self.clone();
+        tokio::spawn(async move { store.queue_and_wait(item).await }).await.unwrap_or_else(|_| Err(writer_gone()))
+    }
+
+    async fn queue_and_wait(&self, item: PendingTask) -> Result<Task> {
         let (reply, mut answer) = oneshot::channel();
         self.group.push(Job { item, reply });
         loop {
