@@ -115,13 +115,16 @@ async fn main() -> Result<()> {
         errors += w.await?;
     }
     let secs = started.elapsed().as_secs_f64();
+    let (groups, grouped) = store.group_commit_stats();
     println!(
-        "create: {} tasks in {:.2} s = {:.0} tasks/s through POST /v1/tasks ({} clients, {} errors)",
+        "create: {} tasks in {:.2} s = {:.0} tasks/s through POST /v1/tasks ({} clients, {} errors; {} group commits, {:.1} tasks each)",
         args.n,
         secs,
         args.n as f64 / secs,
         args.concurrency,
-        errors
+        errors,
+        groups,
+        grouped as f64 / groups.max(1) as f64
     );
 
     // 1b. Message ingestion: archived (durable) before the answer.

@@ -12,6 +12,7 @@ use crate::api::error::{ApiError, ApiResult, ErrorBody};
 use crate::api::extract::{AppJson, AppPath, AppQuery, Auth};
 use crate::api::{AppState, page_limit, parse_date};
 use crate::auth::{Principal, ProjectAction, Role, TaskAction, allows_task};
+use crate::store::group_commit::CreateAudit;
 use crate::store::projects::Visibility;
 use crate::store::tasks::{Cause, NewTask, Task, TaskFilter, TaskPatch};
 use crate::store::{Priority, Status};
@@ -116,11 +117,17 @@ async fn create_task(
     new.priority = body.priority.as_deref().map(parse_priority).transpose()?.unwrap_or(Priority::P2);
     new.status = body.status.as_deref().map(parse_status).transpose()?.unwrap_or(Status::Todo);
     new.tags = body.tags;
-    let (task, _) = state.store.create_task(p.workspace_id, &new, &api_cause(&p)).await?;
-    let out = TaskOut::from(task);
+    // The audit row is written in the transaction of the task (a group commit with the
+    // creations that arrive at the same time).
+    let audit = CreateAudit {
+        actor: p.actor(),
+        role: p.role.as_str().to_string(),
+        action: "task.create".into(),
+        after: |task| serde_json::to_string(&TaskOut::from(task.clone())).ok(),
+    };
+    let (task, _) = state.store.create_task_audited(p.workspace_id, &new, &api_cause(&p), Some(audit)).await?;
     state.metrics.add("tasks_created_total", 1);
-    state.audit(&p, "task.create", "task", Some(out.id.to_string()), None::<&()>, Some(&out)).await?;
-    Ok((StatusCode::CREATED, Json(out)))
+    Ok((StatusCode::CREATED, Json(TaskOut::from(task))))
 }
 
 async fn readable_task(state: &AppState, p: &Principal, id: i64) -> ApiResult<(Task, Option<String>)> {

@@ -1,6 +1,8 @@
 //! Members of a workspace: display name, aliases/nicknames, platform ids, skills, active flag.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sqlx::AnyConnection;
 
@@ -60,6 +62,9 @@ fn from_row(r: MemberRow) -> Member {
     }
 }
 
+/// The conflict message when a workspace already has a member of that name.
+pub(crate) const MEMBER_EXISTS: &str = "a member with this name already exists";
+
 /// Validates a display name: non-empty after trimming, at most 64 chars.
 pub fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
@@ -69,6 +74,68 @@ pub fn check_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
+/// How long a cached roster is trusted without a member write seen by this process: bounds
+/// how long a rename or alias change made by *another* process (a separate worker on the same
+/// database) can go unseen by owner resolution.
+pub const ROSTER_TTL: Duration = Duration::from_secs(5);
+
+/// Per-workspace member lists used to resolve owner names when tasks are created, so that a
+/// creation does not read every member of its workspace.
+///
+/// Correctness rules:
+/// - every member write made through this process (`create_member`, `update_member`, the
+///   placeholders inserted by task writes) invalidates the cache after it (placeholders after
+///   the commit that holds them); a roster read concurrently with such a write is not stored
+///   (the generation counter changed);
+/// - a name the cached roster does not know is looked up again in the database inside the
+///   write transaction before a placeholder member is made, so members added by other
+///   processes are found;
+/// - what other processes change on existing members (renames, aliases) is seen after at most
+///   [`ROSTER_TTL`].
+#[derive(Debug, Default)]
+pub(crate) struct RosterCache {
+    inner: std::sync::Mutex<RosterInner>,
+}
+
+#[derive(Debug, Default)]
+struct RosterInner {
+    generation: u64,
+    entries: HashMap<i64, (Arc<Vec<Member>>, Instant)>,
+}
+
+impl RosterCache {
+    fn inner(&self) -> std::sync::MutexGuard<'_, RosterInner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The cached roster of a workspace, if fresh.
+    pub(crate) fn get(&self, workspace_id: i64) -> Option<Arc<Vec<Member>>> {
+        let inner = self.inner();
+        let (roster, at) = inner.entries.get(&workspace_id)?;
+        (at.elapsed() < ROSTER_TTL).then(|| roster.clone())
+    }
+
+    /// The current generation; read it before loading a roster to [`RosterCache::put`].
+    pub(crate) fn generation(&self) -> u64 {
+        self.inner().generation
+    }
+
+    /// Stores a roster read after `generation` was current, unless a member write happened since.
+    pub(crate) fn put(&self, workspace_id: i64, generation: u64, roster: Arc<Vec<Member>>) {
+        let mut inner = self.inner();
+        if inner.generation == generation {
+            inner.entries.insert(workspace_id, (roster, Instant::now()));
+        }
+    }
+
+    /// Forgets every cached roster (after a member write).
+    pub(crate) fn invalidate(&self) {
+        let mut inner = self.inner();
+        inner.generation += 1;
+        inner.entries.clear();
+    }
+}
+
 impl Store {
     /// Creates a member.
     ///
@@ -76,7 +143,9 @@ impl Store {
     /// `Conflict` when the workspace already has a member of that name.
     pub async fn create_member(&self, workspace_id: i64, new: &NewMember) -> Result<Member> {
         let mut conn = self.pool().acquire().await?;
-        insert_member(&mut conn, workspace_id, new).await
+        let res = insert_member(&mut conn, workspace_id, new).await;
+        self.roster.invalidate();
+        res
     }
 
     /// One member of the workspace.
@@ -134,7 +203,8 @@ impl Store {
         .bind(id)
         .execute(self.pool())
         .await;
-        map_unique(res, "a member with this name already exists")?;
+        self.roster.invalidate();
+        map_unique(res, MEMBER_EXISTS)?;
         Ok((before, after))
     }
 }
@@ -171,7 +241,7 @@ pub(crate) async fn insert_member(conn: &mut AnyConnection, workspace_id: i64, n
         .fetch_optional(&mut *conn)
         .await?;
     if existing.is_some() {
-        return Err(Error::Conflict("a member with this name already exists".into()));
+        return Err(Error::Conflict(MEMBER_EXISTS.into()));
     }
     let created_at = now_ms();
     let res: std::result::Result<(i64,), sqlx::Error> = sqlx::query_as(
@@ -187,7 +257,7 @@ pub(crate) async fn insert_member(conn: &mut AnyConnection, workspace_id: i64, n
     .bind(created_at)
     .fetch_one(&mut *conn)
     .await;
-    let (id,) = map_unique(res, "a member with this name already exists")?;
+    let (id,) = map_unique(res, MEMBER_EXISTS)?;
     Ok(Member {
         id,
         workspace_id,

@@ -12,6 +12,7 @@
 
 pub mod calendar;
 pub mod chats;
+pub mod group_commit;
 pub mod members;
 pub mod notify;
 pub mod projects;
@@ -88,6 +89,10 @@ pub struct Store {
     write_lock: Arc<tokio::sync::Mutex<()>>,
     /// Token hash → (token, when looked up); see `Store::find_token`.
     token_cache: Arc<std::sync::Mutex<std::collections::HashMap<String, (tokens::Token, i64)>>>,
+    /// Task creations waiting for their group commit; see `store::group_commit`.
+    group: Arc<group_commit::GroupCommit>,
+    /// Per-workspace member lists for owner resolution; see `members::RosterCache`.
+    roster: Arc<members::RosterCache>,
 }
 
 /// A write transaction; on SQLite it also holds the store's write lock until it ends.
@@ -176,8 +181,17 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        let store =
-            Store { pool, backend, write_lock: Arc::new(tokio::sync::Mutex::new(())), token_cache: Arc::default() };
+        let store = Store {
+            pool,
+            backend,
+            write_lock: Arc::new(tokio::sync::Mutex::new(())),
+            token_cache: Arc::default(),
+            group: Arc::new(group_commit::GroupCommit::new(match backend {
+                Backend::Sqlite => 1,
+                Backend::Postgres => group_commit::PG_WRITERS,
+            })),
+            roster: Arc::default(),
+        };
         store.ensure_default_workspace().await?;
         Ok(store)
     }

@@ -6,7 +6,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::AnyConnection;
 
-use crate::store::members::{Member, NewMember, insert_member, map_unique, members_of, pick_by_name};
+use crate::store::group_commit::{CreateAudit, PendingTask};
+use crate::store::members::{Member, NewMember, insert_member, members_of, pick_by_name};
 use crate::store::{Error, Priority, Result, SqlArgs, Status, Store, json_list, like_escape, now_ms, to_json_list};
 
 /// A stored task with its owners.
@@ -251,15 +252,15 @@ fn task_from_row(r: TaskRow) -> Task {
 }
 
 /// The listing sort key: the due date, or a date after every real one when there is none.
-fn due_sort(d: Option<NaiveDate>) -> String {
+pub(crate) fn due_sort(d: Option<NaiveDate>) -> String {
     fmt_date(d).unwrap_or_else(|| "9999-12-31".to_string())
 }
 
-fn fmt_date(d: Option<NaiveDate>) -> Option<String> {
+pub(crate) fn fmt_date(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-fn fmt_time(t: Option<NaiveTime>) -> Option<String> {
+pub(crate) fn fmt_time(t: Option<NaiveTime>) -> Option<String> {
     t.map(|t| t.format("%H:%M").to_string())
 }
 
@@ -269,6 +270,21 @@ impl Store {
     /// When `source_message` is set and a task with the same chat, message and title exists,
     /// that task is returned instead (`false` in the second field): creation from chat is idempotent.
     pub async fn create_task(&self, workspace_id: i64, new: &NewTask, cause: &Cause) -> Result<(Task, bool)> {
+        self.create_task_audited(workspace_id, new, cause, None).await
+    }
+
+    /// [`Store::create_task`] that also writes `audit`'s row in the transaction of the task.
+    ///
+    /// Creations that arrive together are written by one transaction (group commit, see
+    /// `store::group_commit`); the answer comes after the commit that holds this task, and a
+    /// failing creation never fails the others of its group.
+    pub async fn create_task_audited(
+        &self,
+        workspace_id: i64,
+        new: &NewTask,
+        cause: &Cause,
+        audit: Option<CreateAudit>,
+    ) -> Result<(Task, bool)> {
         let title = check_task_title(&new.title)?;
         let tags = check_tags(&new.tags)?;
         if new.owners.len() > 32 {
@@ -276,85 +292,47 @@ impl Store {
         }
         // Reads happen before the write transaction so the SQLite write lock is held only for
         // the inserts (each statement costs tens of microseconds through sqlx).
-        let mut conn = self.pool().acquire().await?;
-        if let Some(stage_id) = new.stage_id {
-            check_stage(&mut conn, new.project_id, stage_id).await?;
-        }
-        if let Some(message_id) = &new.source_message {
-            let existing: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM tasks WHERE source_chat = $1 AND source_message = $2 AND title = $3")
-                    .bind(new.source_chat.clone())
-                    .bind(message_id.clone())
-                    .bind(title.clone())
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            if let Some((id,)) = existing {
+        if new.stage_id.is_some() || new.source_message.is_some() {
+            let mut conn = self.pool().acquire().await?;
+            if let Some(stage_id) = new.stage_id {
+                check_stage(&mut conn, new.project_id, stage_id).await?;
+            }
+            if let Some(id) = self.created_from_message(&mut conn, new, &title).await? {
                 drop(conn);
                 return Ok((self.get_task(workspace_id, id).await?, false));
             }
         }
-        let members = if new.owners.is_empty() { Vec::new() } else { members_of(&mut conn, workspace_id).await? };
-        drop(conn);
-        let mut tx = self.begin_write().await?;
-        let owners = resolve_owners(&mut tx, workspace_id, members, &new.owners).await?;
-        let now = now_ms();
-        let done_at = if new.status == Status::Done { Some(now) } else { None };
-        // The project check rides on the insert: no row comes back when the project is not in
-        // this workspace.
-        let res: std::result::Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
-            "INSERT INTO tasks (project_id, stage_id, title, description, due_date, due_time, priority, status, tags, \
-             source_chat, source_message, confidence, evidence, created_by, created_at, updated_at, done_at, due_sort) \
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $18 \
-             WHERE EXISTS (SELECT 1 FROM projects WHERE id = $1 AND workspace_id = $17) RETURNING id",
-        )
-        .bind(new.project_id)
-        .bind(new.stage_id)
-        .bind(title.clone())
-        .bind(new.description.clone())
-        .bind(fmt_date(new.due_date))
-        .bind(fmt_time(new.due_time))
-        .bind(new.priority.as_str())
-        .bind(new.status.as_str())
-        .bind(to_json_list(&tags))
-        .bind(new.source_chat.clone())
-        .bind(new.source_message.clone())
-        .bind(new.confidence)
-        .bind(new.evidence.clone())
-        .bind(cause.actor.clone())
-        .bind(now)
-        .bind(done_at)
-        .bind(workspace_id)
-        .bind(due_sort(new.due_date))
-        .fetch_optional(&mut *tx)
-        .await;
-        let Some((id,)) = map_unique(res, "this chat message already produced a task with this title")? else {
-            return Err(Error::NotFound("project"));
-        };
-        insert_owners(&mut tx, id, &owners).await?;
-        insert_event(&mut tx, id, cause, "created", None, None, Some(title.clone()), now).await?;
-        tx.commit().await?;
-        let task = Task {
-            id,
-            project_id: new.project_id,
-            stage_id: new.stage_id,
-            title,
-            description: new.description.clone(),
-            due_date: new.due_date,
-            due_time: new.due_time,
-            priority: new.priority,
-            status: new.status,
-            tags,
-            source_chat: new.source_chat.clone(),
-            source_message: new.source_message.clone(),
-            confidence: new.confidence,
-            evidence: new.evidence.clone(),
-            created_by: cause.actor.clone(),
-            created_at: now,
-            updated_at: now,
-            done_at,
-            owners,
-        };
-        Ok((task, true))
+        let pending =
+            PendingTask { workspace_id, title: title.clone(), tags, new: new.clone(), cause: cause.clone(), audit };
+        match self.submit_creation(pending).await {
+            Ok(task) => Ok((task, true)),
+            // A creation from the same message that committed in between wins; this one
+            // returns it, as if it had come second.
+            Err(Error::Conflict(msg)) if new.source_message.is_some() => {
+                let mut conn = self.pool().acquire().await?;
+                match self.created_from_message(&mut conn, new, &title).await? {
+                    Some(id) => {
+                        drop(conn);
+                        Ok((self.get_task(workspace_id, id).await?, false))
+                    }
+                    None => Err(Error::Conflict(msg)),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The task created from `new`'s source message with this title, if any.
+    async fn created_from_message(&self, conn: &mut AnyConnection, new: &NewTask, title: &str) -> Result<Option<i64>> {
+        let Some(message_id) = &new.source_message else { return Ok(None) };
+        let existing: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM tasks WHERE source_chat = $1 AND source_message = $2 AND title = $3")
+                .bind(new.source_chat.clone())
+                .bind(message_id.clone())
+                .bind(title.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+        Ok(existing.map(|r| r.0))
     }
 
     /// One task of the workspace, with owners.
@@ -599,6 +577,10 @@ impl Store {
             insert_event(&mut tx, id, cause, "updated", Some(field), old, new, now).await?;
         }
         tx.commit().await?;
+        if patch.owners.is_some() {
+            // Placeholder members may have been inserted for new owner names.
+            self.roster.invalidate();
+        }
         Ok((before, after))
     }
 

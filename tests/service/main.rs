@@ -3,6 +3,7 @@
 
 mod api;
 mod common;
+mod group_commit;
 mod hooks;
 mod ingest;
 mod notify;
