@@ -47,7 +47,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
     Worker(WorkerArgs),
-    /// Delay-risk model: evaluate on the Jira delay data, or train the pooled prior.
+    /// Delay-risk model: evaluate on the Jira delay data, train the pooled prior, or retrain a
+    /// workspace's own model from its finished tasks.
     Risk {
         #[command(subcommand)]
         command: RiskCommand,
@@ -278,6 +279,16 @@ pub enum RiskCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Retrain a workspace's own model from its finished tasks now (the risk scan does it daily);
+    /// the new version is stored, and activated only if it beats the active model on a
+    /// time-ordered hold-out. Prints the outcome as JSON.
+    Retrain {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Workspace id; the default workspace when absent.
+        #[arg(long)]
+        workspace: Option<i64>,
+    },
 }
 
 /// `assign` subcommands.
@@ -295,7 +306,7 @@ pub enum AssignCommand {
 }
 
 /// `chat2task risk …`.
-pub fn risk(command: &RiskCommand) -> Result<()> {
+pub async fn risk(command: &RiskCommand) -> Result<()> {
     match command {
         RiskCommand::Eval { data, json } => {
             let report = crate::risk::cli::risk_eval(data)
@@ -307,6 +318,19 @@ pub fn risk(command: &RiskCommand) -> Result<()> {
             crate::risk::cli::risk_train(data, out)
                 .with_context(|| format!("could not train on {}", data.display()))?;
             eprintln!("wrote {}", out.display());
+        }
+        RiskCommand::Retrain { db, workspace } => {
+            let store = open_store(&db.db).await?;
+            let workspace_id = match workspace {
+                Some(id) => *id,
+                None => store.default_workspace().await?,
+            };
+            let prior = std::sync::Arc::new(crate::risk::prior_model().context("could not load the prior")?);
+            let report = crate::forecast::retrain::retrain(&store, workspace_id, &prior)
+                .await
+                .with_context(|| format!("could not retrain the model of workspace {workspace_id}"))?;
+            eprintln!("{}", report.decision);
+            println!("{}", serde_json::to_string(&report)?);
         }
     }
     Ok(())
@@ -546,7 +570,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     tokio::spawn(crate::notify::run_daily_digests(store.clone(), args.digest_hour));
     tokio::spawn(crate::notify::run_risk_scan(
         store,
-        state.risk_model.clone(),
+        state.risk_prior.clone(),
         args.risk_threshold,
         std::time::Duration::from_secs(1800),
     ));

@@ -31,7 +31,7 @@ async fn main() -> std::process::ExitCode {
             .map_err(anyhow::Error::from),
         Command::Train(a) => cli::train(&a),
         Command::Ingest(a) => cli::ingest(a).await,
-        Command::Risk { command } => cli::risk(&command),
+        Command::Risk { command } => cli::risk(&command).await,
         Command::Assign { command } => cli::assign(&command),
         Command::Worker(a) => cli::worker(a).await,
         Command::Timex(a) => cli::timex(&a).map(|n_errors| {

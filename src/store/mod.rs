@@ -15,6 +15,7 @@ pub mod chats;
 pub mod members;
 pub mod notify;
 pub mod projects;
+pub mod risk_models;
 pub mod stats;
 pub mod tasks;
 pub mod tokens;

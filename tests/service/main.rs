@@ -8,3 +8,4 @@ mod ingest;
 mod notify;
 mod parity;
 mod rbac;
+mod risk;
