@@ -302,6 +302,10 @@ pub enum AssignCommand {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Bug-triage scorer: `triage` (component/product/activity shares, weights tuned on the
+        /// 80–90 % slice) or `suggester` (the service's general ranker).
+        #[arg(long, default_value = "suggester")]
+        scorer: String,
     },
 }
 
@@ -338,11 +342,18 @@ pub async fn risk(command: &RiskCommand) -> Result<()> {
 
 /// `chat2task assign …`.
 pub fn assign(command: &AssignCommand) -> Result<()> {
-    let AssignCommand::Eval { data, json } = command;
+    let AssignCommand::Eval { data, json, scorer } = command;
     let report = if data.join("issues.csv").exists() {
         crate::assign::cli::assign_eval_jira_tasks(data)
-    } else {
+    } else if scorer == "triage" {
+        crate::assign::cli::assign_eval_triage(data).map(|(report, configs)| {
+            eprintln!("settings from the 80–90 % slice: {}", serde_json::to_string(&configs).unwrap_or_default());
+            report
+        })
+    } else if scorer == "suggester" {
         crate::assign::cli::assign_eval(data)
+    } else {
+        bail!("--scorer must be triage or suggester, not `{scorer}`");
     }
     .with_context(|| format!("could not evaluate on {}", data.display()))?;
     let text = if *json { serde_json::to_string(&report)? } else { serde_json::to_string_pretty(&report)? };
