@@ -157,8 +157,17 @@ fn risk(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, ws) = rt.block_on(store_with_tasks(100_000, 200, "todo", &dir));
     let tasks = rt.block_on(async {
-        let filter = chat2task::store::tasks::TaskFilter { limit: 100_000, ..Default::default() };
-        store.list_tasks(ws, &filter).await.expect("tasks").0
+        // The listing pages (at most 500 a call).
+        let mut all = Vec::new();
+        loop {
+            let filter =
+                chat2task::store::tasks::TaskFilter { limit: 500, offset: all.len() as i64, ..Default::default() };
+            let page = store.list_tasks(ws, &filter).await.expect("tasks").0;
+            if page.is_empty() {
+                break all;
+            }
+            all.extend(page);
+        }
     });
     assert_eq!(tasks.len(), 100_000, "listing limit");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");

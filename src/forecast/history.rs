@@ -318,7 +318,7 @@ impl History {
         let owner_stats: HashMap<i64, OwnerStats> =
             state.owners.iter().map(|m| (*m, self.owner_stats_at(*m, t, today))).collect();
         let facts = TaskFacts {
-            due,
+            workdays_left: super::workdays_between(today, due),
             priority: state.priority,
             created_at: life.created_at,
             owners: state.owners.clone(),
@@ -327,7 +327,7 @@ impl History {
             mentions: life.mentions_at(t),
             stage_progress: state.stage.map(|s| self.stage_progress_at(s, t)).unwrap_or(0.0),
         };
-        Some(features(&facts, &owner_stats, today, t))
+        Some(features(&facts, &owner_stats, t))
     }
 
     /// Features of every task open with a due date at `t`, by task id (the replay of what a

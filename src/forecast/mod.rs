@@ -37,8 +37,8 @@ pub fn today() -> NaiveDate {
 /// What the features of one open task are built from, at the prediction moment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskFacts {
-    /// The due date in force at that moment.
-    pub due: NaiveDate,
+    /// Working days from the prediction day to the due date in force then ([`workdays_between`]).
+    pub workdays_left: f64,
     pub priority: Priority,
     /// When the task was created (Unix ms).
     pub created_at: i64,
@@ -53,15 +53,10 @@ pub struct TaskFacts {
     pub stage_progress: f64,
 }
 
-/// The model's features of one open task at `at_ms` (whose local date is `today`), given its
+/// The model's features of one open task at `at_ms`, given its
 /// owners' stats at that same moment. The one place features are built: live predictions
 /// ([`predict`]) and the training rows of a workspace model ([`history::History`]) both call it.
-pub fn features(
-    facts: &TaskFacts,
-    owner_stats: &HashMap<i64, OwnerStats>,
-    today: NaiveDate,
-    at_ms: i64,
-) -> RiskFeatures {
+pub fn features(facts: &TaskFacts, owner_stats: &HashMap<i64, OwnerStats>, at_ms: i64) -> RiskFeatures {
     // The busiest owner decides the load features: a shared task is late if any owner is.
     let owner = facts.owners.iter().filter_map(|o| owner_stats.get(o)).max_by_key(|s| s.open);
     let late_rate = owner.map(|s| (f64::from(s.done_late) + 1.0) / (f64::from(s.done_with_due) + 4.0)).unwrap_or(0.25);
@@ -69,7 +64,7 @@ pub fn features(
         owner_open_load: owner.map(|s| s.open).unwrap_or(0),
         owner_due_next_7d: owner.map(|s| s.due_next_7d).unwrap_or(0),
         owner_late_rate: late_rate,
-        workdays_left: workdays_between(today, facts.due),
+        workdays_left: facts.workdays_left,
         priority: match facts.priority {
             Priority::P0 => crate::risk::Priority::P0,
             Priority::P1 => crate::risk::Priority::P1,
@@ -111,14 +106,17 @@ pub async fn live_features(
     let reschedules = store.reschedules(&ids).await?;
     let mentions = store.mentions(&ids).await?;
     let mut progress: HashMap<i64, HashMap<i64, f64>> = HashMap::new();
+    // Tasks share due dates; counting working days walks the calendar day by day.
+    let mut workdays: HashMap<NaiveDate, f64> = HashMap::new();
     let mut out = Vec::new();
     for task in tasks {
         let (Some(due), true) = (task.due_date, task.status.is_open()) else { continue };
         if !progress.contains_key(&task.project_id) {
             progress.insert(task.project_id, store.stage_progress(task.project_id).await?);
         }
+        let workdays_left = *workdays.entry(due).or_insert_with(|| workdays_between(today, due));
         let facts = TaskFacts {
-            due,
+            workdays_left,
             priority: task.priority,
             created_at: task.created_at,
             owners: task.owners.iter().map(|o| o.member_id).collect(),
@@ -130,7 +128,7 @@ pub async fn live_features(
                 .and_then(|s| progress.get(&task.project_id).and_then(|p| p.get(&s)).copied())
                 .unwrap_or(0.0),
         };
-        out.push((task.id, features(&facts, &owners, today, at_ms)));
+        out.push((task.id, features(&facts, &owners, at_ms)));
     }
     Ok(out)
 }
