@@ -304,7 +304,7 @@ pub enum AssignCommand {
         json: bool,
         /// Bug-triage scorer: `triage` (component/product/activity shares, weights tuned on the
         /// 80–90 % slice) or `suggester` (the service's general ranker).
-        #[arg(long, default_value = "suggester")]
+        #[arg(long, default_value = "triage")]
         scorer: String,
     },
 }
