@@ -144,6 +144,8 @@ pub enum WorkspaceAction {
     ManageChats,
     ManageTokens,
     ReadAudit,
+    /// List the workspace's delay-risk model versions.
+    ReadRiskModels,
 }
 
 /// Whether `role` may perform a workspace-level action.
@@ -151,7 +153,7 @@ pub fn allows_workspace(role: Role, action: WorkspaceAction) -> bool {
     use WorkspaceAction::*;
     match role {
         Role::Admin => true,
-        Role::Pm => matches!(action, CreateProject | ListMembers | CreateMember),
+        Role::Pm => matches!(action, CreateProject | ListMembers | CreateMember | ReadRiskModels),
         Role::Member => matches!(action, ListMembers),
         Role::Guest => false,
     }

@@ -61,7 +61,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Process queued messages: from NATS JetStream when `--nats` is given, else the store's backlog.
     Worker(WorkerArgs),
-    /// Delay-risk model: evaluate on the Jira delay data, or train the pooled prior.
+    /// Delay-risk model: evaluate on the Jira delay data, train the pooled prior, or retrain a
+    /// workspace's own model from its finished tasks.
     Risk {
         #[command(subcommand)]
         command: RiskCommand,
@@ -422,6 +423,16 @@ pub enum RiskCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Retrain a workspace's own model from its finished tasks now (the risk scan does it daily);
+    /// the new version is stored, and activated only if it beats the active model on a
+    /// time-ordered hold-out. Prints the outcome as JSON.
+    Retrain {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Workspace id; the default workspace when absent.
+        #[arg(long)]
+        workspace: Option<i64>,
+    },
 }
 
 /// `assign` subcommands.
@@ -435,11 +446,15 @@ pub enum AssignCommand {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Bug-triage scorer: `triage` (component/product/activity shares, weights tuned on the
+        /// 80–90 % slice) or `suggester` (the service's general ranker).
+        #[arg(long, default_value = "triage")]
+        scorer: String,
     },
 }
 
 /// `chat2task risk …`.
-pub fn risk(command: &RiskCommand) -> Result<()> {
+pub async fn risk(command: &RiskCommand) -> Result<()> {
     match command {
         RiskCommand::Eval { data, json } => {
             let report = crate::risk::cli::risk_eval(data)
@@ -452,17 +467,37 @@ pub fn risk(command: &RiskCommand) -> Result<()> {
                 .with_context(|| format!("could not train on {}", data.display()))?;
             eprintln!("wrote {}", out.display());
         }
+        RiskCommand::Retrain { db, workspace } => {
+            let store = open_store(&db.db).await?;
+            let workspace_id = match workspace {
+                Some(id) => *id,
+                None => store.default_workspace().await?,
+            };
+            let prior = std::sync::Arc::new(crate::risk::prior_model().context("could not load the prior")?);
+            let report = crate::forecast::retrain::retrain(&store, workspace_id, &prior)
+                .await
+                .with_context(|| format!("could not retrain the model of workspace {workspace_id}"))?;
+            eprintln!("{}", report.decision);
+            println!("{}", serde_json::to_string(&report)?);
+        }
     }
     Ok(())
 }
 
 /// `chat2task assign …`.
 pub fn assign(command: &AssignCommand) -> Result<()> {
-    let AssignCommand::Eval { data, json } = command;
+    let AssignCommand::Eval { data, json, scorer } = command;
     let report = if data.join("issues.csv").exists() {
         crate::assign::cli::assign_eval_jira_tasks(data)
-    } else {
+    } else if scorer == "triage" {
+        crate::assign::cli::assign_eval_triage(data).map(|(report, configs)| {
+            eprintln!("settings from the 80–90 % slice: {}", serde_json::to_string(&configs).unwrap_or_default());
+            report
+        })
+    } else if scorer == "suggester" {
         crate::assign::cli::assign_eval(data)
+    } else {
+        bail!("--scorer must be triage or suggester, not `{scorer}`");
     }
     .with_context(|| format!("could not evaluate on {}", data.display()))?;
     let text = if *json { serde_json::to_string(&report)? } else { serde_json::to_string_pretty(&report)? };
@@ -729,7 +764,7 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     tokio::spawn(crate::notify::run_daily_digests(store.clone(), args.digest_hour));
     tokio::spawn(crate::notify::run_risk_scan(
         store,
-        state.risk_model.clone(),
+        state.risk_prior.clone(),
         args.risk_threshold,
         std::time::Duration::from_secs(1800),
     ));

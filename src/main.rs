@@ -33,7 +33,7 @@ async fn main() -> std::process::ExitCode {
         Command::ImportE5(a) => cli::import_e5(&a),
         Command::ExportModel { from, out } => cli::export_model(&from, &out),
         Command::Ingest(a) => cli::ingest(a).await,
-        Command::Risk { command } => cli::risk(&command),
+        Command::Risk { command } => cli::risk(&command).await,
         Command::Assign { command } => cli::assign(&command),
         Command::Worker(a) => cli::worker(a).await,
         Command::Timex(a) => cli::timex(&a).map(|n_errors| {

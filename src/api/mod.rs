@@ -49,8 +49,9 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     pub queue: crate::ingest::Queue,
     pub hooks: hooks::SharedHookConfig,
-    /// The delay-risk model (the pooled prior until a workspace model is trained).
-    pub risk_model: Arc<crate::risk::RiskModel>,
+    /// The pooled delay-risk prior, used for a workspace until its own model is trained and
+    /// active (`forecast::retrain`).
+    pub risk_prior: Arc<crate::risk::RiskModel>,
     /// The task extractor of `POST /v1/extract` (rules + the shipped model, loaded once).
     pub extractor: Arc<crate::pipeline::ChatExtractor>,
 }
@@ -63,7 +64,7 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             queue: crate::ingest::Queue::default(),
             hooks: Arc::new(hooks::HookConfig { max_skew: 300, auto_register_chats: true, ..Default::default() }),
-            risk_model: Arc::new(
+            risk_prior: Arc::new(
                 crate::risk::prior_model()
                     .unwrap_or_else(|e| unreachable!("the shipped prior model is embedded and tested: {e}")),
             ),

@@ -10,6 +10,14 @@ pub fn assign_eval(data: &Path) -> Result<BTreeMap<String, RankMetrics>, Error> 
     eval::eval_bugtriage(data)
 }
 
+/// `assign eval --data DIR --scorer triage`: the component/product triage ranker, tuned on the
+/// 80–90 % slice; also returns the settings it picked per project.
+pub fn assign_eval_triage(
+    data: &Path,
+) -> Result<(BTreeMap<String, RankMetrics>, BTreeMap<String, super::triage::TriageConfig>), Error> {
+    eval::eval_bugtriage_triage(data)
+}
+
 /// Same protocol on `jira-tasks-apache-duraspace`, keyed by source.
 pub fn assign_eval_jira_tasks(data: &Path) -> Result<BTreeMap<String, RankMetrics>, Error> {
     eval::eval_jira_tasks(data)

@@ -13,6 +13,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod triage;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -86,11 +86,12 @@ async fn queue_all_digests(store: &Store, today: chrono::NaiveDate) -> store::Re
 
 /// Risk alerts: open tasks whose delay probability is at or above `threshold` are announced to
 /// their project's targets. The dedupe key holds the task, its risk decile and its due date, so an
-/// alert repeats only when the risk rises to a new decile or the due date changes.
+/// alert repeats only when the risk rises to a new decile or the due date changes. The alert's
+/// data names the model version that scored it.
 pub async fn queue_risk_alerts(
     store: &Store,
     workspace_id: i64,
-    model: &crate::risk::RiskModel,
+    active: &crate::forecast::retrain::ActiveModel,
     threshold: f64,
 ) -> store::Result<usize> {
     let today = crate::forecast::today();
@@ -109,7 +110,8 @@ pub async fn queue_risk_alerts(
             };
             tasks.extend(store.list_tasks(workspace_id, &filter).await?.0);
         }
-        for (task_id, prediction) in crate::forecast::predict(store, workspace_id, model, &tasks, today).await? {
+        for (task_id, prediction) in crate::forecast::predict(store, workspace_id, &active.model, &tasks, today).await?
+        {
             if prediction.probability < threshold {
                 continue;
             }
@@ -119,7 +121,8 @@ pub async fn queue_risk_alerts(
             let title = format!("【延期风险 {:.0}%】{}", prediction.probability * 100.0, task.title);
             let mut lines = vec![format!("负责人：{}，截止：{due}", task.owners_text("未指定"))];
             lines.extend(prediction.reasons.iter().map(|r| format!("原因：{}", r.text_zh)));
-            let data = serde_json::json!({"task_id": task_id, "probability": prediction.probability, "project_id": project.id});
+            let data = serde_json::json!({"task_id": task_id, "probability": prediction.probability,
+                "project_id": project.id, "model_kind": active.kind(), "model_version": active.version});
             let decile = (prediction.probability * 10.0).floor() as i64;
             let key = format!("risk:{task_id}:{decile}:{due}");
             queued +=
@@ -129,17 +132,35 @@ pub async fn queue_risk_alerts(
     Ok(queued)
 }
 
-/// Runs the risk scan every `interval`, forever.
+/// Runs the risk scan every `interval`, forever. Before a scan it retrains the workspace's own
+/// model when one is due (at most daily, `forecast::retrain::retrain_if_due`; tried at most once
+/// a day by this loop even when the history is still too short), then scores with the active
+/// model (the workspace's, or the pooled `prior`).
 pub async fn run_risk_scan(
     store: Store,
-    model: std::sync::Arc<crate::risk::RiskModel>,
+    prior: std::sync::Arc<crate::risk::RiskModel>,
     threshold: f64,
     interval: std::time::Duration,
 ) {
+    let mut last_attempt: Option<i64> = None;
     loop {
         match store.default_workspace().await {
             Ok(ws) => {
-                if let Err(e) = queue_risk_alerts(&store, ws, &model, threshold).await {
+                let now = store::now_ms();
+                if last_attempt.is_none_or(|at| now - at >= crate::forecast::retrain::RETRAIN_INTERVAL_MS) {
+                    last_attempt = Some(now);
+                    match crate::forecast::retrain::retrain_if_due(&store, ws, &prior, now).await {
+                        Ok(Some(report)) => tracing::info!(outcome = %report.outcome, decision = %report.decision,
+                            "risk model retraining"),
+                        Ok(None) => {}
+                        Err(e) => tracing::warn!(error = %e, "risk model retraining failed"),
+                    }
+                }
+                let scan = async {
+                    let active = crate::forecast::retrain::active_model(&store, ws, &prior).await?;
+                    queue_risk_alerts(&store, ws, &active, threshold).await
+                };
+                if let Err(e) = scan.await {
                     tracing::warn!(error = %e, "risk scan failed");
                 }
             }

@@ -16,6 +16,7 @@ pub mod group_commit;
 pub mod members;
 pub mod notify;
 pub mod projects;
+pub mod risk_models;
 pub mod stats;
 pub mod tasks;
 pub mod tokens;

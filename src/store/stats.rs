@@ -155,3 +155,129 @@ pub fn shanghai() -> chrono::FixedOffset {
 pub fn local_date(ms: i64) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
 }
+
+/// A task as stored now, for replaying its history (`forecast::history`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryTask {
+    pub id: i64,
+    pub project_id: i64,
+    pub stage_id: Option<i64>,
+    pub due_date: Option<String>,
+    pub priority: String,
+    pub status: String,
+    pub tags: Vec<String>,
+    pub created_at: i64,
+    pub done_at: Option<i64>,
+}
+
+/// One recorded change of a field a risk feature depends on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryChange {
+    pub task_id: i64,
+    /// `due_date`, `status`, `priority`, `stage_id`, `tags` or `owners`.
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub at: i64,
+}
+
+/// Everything needed to rebuild a workspace's tasks as they were at any past moment: the tasks
+/// as they are now, the changes of the fields risk features use (oldest first), when messages
+/// touched each task, and member names (owner changes are logged by name).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RiskHistory {
+    pub tasks: Vec<HistoryTask>,
+    /// (task id, member id) as of now.
+    pub owners: Vec<(i64, i64)>,
+    pub changes: Vec<HistoryChange>,
+    /// (task id, when a chat message created or changed it).
+    pub mentions: Vec<(i64, i64)>,
+    /// (member id, name).
+    pub members: Vec<(i64, String)>,
+}
+
+type TaskRow = (i64, i64, Option<i64>, Option<String>, String, String, String, i64, Option<i64>);
+type ChangeRow = (i64, String, Option<String>, Option<String>, i64);
+
+impl Store {
+    /// The whole task history of a workspace, for training its own delay-risk model.
+    pub async fn risk_history(&self, workspace_id: i64) -> Result<RiskHistory> {
+        let tasks: Vec<TaskRow> = sqlx::query_as(
+            "SELECT t.id, t.project_id, t.stage_id, t.due_date, t.priority, t.status, t.tags, t.created_at, \
+                 t.done_at FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.workspace_id = $1 ORDER BY t.id",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let owners: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT o.task_id, o.member_id FROM task_owners o JOIN tasks t ON t.id = o.task_id \
+             JOIN projects p ON p.id = t.project_id WHERE p.workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let changes: Vec<ChangeRow> = sqlx::query_as(
+            "SELECT e.task_id, e.field, e.old_value, e.new_value, e.created_at FROM task_events e \
+             JOIN tasks t ON t.id = e.task_id JOIN projects p ON p.id = t.project_id \
+             WHERE p.workspace_id = $1 AND e.kind = 'updated' \
+             AND e.field IN ('due_date', 'status', 'priority', 'stage_id', 'tags', 'owners') ORDER BY e.id",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mentions: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT m.task_id, m.created_at FROM message_effects m JOIN tasks t ON t.id = m.task_id \
+             JOIN projects p ON p.id = t.project_id WHERE p.workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let members: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM members WHERE workspace_id = $1")
+            .bind(workspace_id)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(RiskHistory {
+            tasks: tasks
+                .into_iter()
+                .map(|r| HistoryTask {
+                    id: r.0,
+                    project_id: r.1,
+                    stage_id: r.2,
+                    due_date: r.3,
+                    priority: r.4,
+                    status: r.5,
+                    tags: crate::store::json_list(&r.6),
+                    created_at: r.7,
+                    done_at: r.8,
+                })
+                .collect(),
+            owners,
+            changes: changes
+                .into_iter()
+                .map(|r| HistoryChange { task_id: r.0, field: r.1, old_value: r.2, new_value: r.3, at: r.4 })
+                .collect(),
+            mentions,
+            members,
+        })
+    }
+
+    /// Finished tasks with a due date, and how many of them finished after it (cheap check before
+    /// loading a whole history).
+    pub async fn finished_counts(&self, workspace_id: i64) -> Result<(u32, u32)> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT t.due_date, t.done_at FROM tasks t JOIN projects p ON p.id = t.project_id \
+             WHERE p.workspace_id = $1 AND t.status = 'done' AND t.due_date IS NOT NULL AND t.done_at IS NOT NULL",
+        )
+        .bind(workspace_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mut late = 0u32;
+        for (due, done_at) in &rows {
+            let due = NaiveDate::parse_from_str(due, "%Y-%m-%d").ok();
+            if due.is_some_and(|due| local_date(*done_at).is_some_and(|d| d > due)) {
+                late += 1;
+            }
+        }
+        Ok((u32::try_from(rows.len()).unwrap_or(u32::MAX), late))
+    }
+}

@@ -9,3 +9,4 @@ mod ingest;
 mod notify;
 mod parity;
 mod rbac;
+mod risk;

@@ -191,7 +191,9 @@ async fn risky_tasks_alert_once_until_the_risk_rises() {
         Some(json!({"project_id": p, "title": "年度总结", "owners": ["李想"], "due_date": far})),
     )
     .await;
-    let model = chat2task::risk::prior_model().expect("prior");
+    let model = chat2task::forecast::retrain::ActiveModel::prior(std::sync::Arc::new(
+        chat2task::risk::prior_model().expect("prior"),
+    ));
     let first = chat2task::notify::queue_risk_alerts(&app.store, 1, &model, 0.5).await.expect("scan");
     assert!(first >= 1, "an overdue task of a swamped owner is at risk");
     let again = chat2task::notify::queue_risk_alerts(&app.store, 1, &model, 0.5).await.expect("scan");

@@ -294,6 +294,7 @@ fn matrix() -> Vec<(&'static str, &'static str, PathFn, BodyFn, [u16; 5])> {
             |f| Some(json!({"title": "整理报销单据", "project_id": f.p})),
             [200, 200, 200, 403, 403],
         ),
+        ("GET", "/v1/risk/models", |_| "/v1/risk/models".into(), |_| None, [200, 200, 403, 403, 200]),
         ("GET", "/v1/notify/targets", |_| "/v1/notify/targets".into(), |_| None, [200, 403, 403, 403, 403]),
         (
             "POST",
