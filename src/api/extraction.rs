@@ -43,22 +43,7 @@ async fn post_extract(
     if p.role == Role::Guest {
         return Err(ApiError::forbidden("run the extractor"));
     }
-    let (messages, batch) = match body {
-        serde_json::Value::Object(mut map) if map.contains_key("messages") => {
-            let Some(serde_json::Value::Array(items)) = map.remove("messages") else {
-                return Err(ApiError::Invalid("`messages` must be a list".into()));
-            };
-            if items.len() > MAX_BATCH {
-                return Err(ApiError::Invalid(format!("at most {MAX_BATCH} messages per batch")));
-            }
-            let mut parsed = Vec::with_capacity(items.len());
-            for (idx, item) in items.into_iter().enumerate() {
-                parsed.push(parse(item).map_err(|e| ApiError::Invalid(format!("messages[{idx}]: {e}")))?);
-            }
-            (parsed, true)
-        }
-        single => (vec![parse(single).map_err(ApiError::Invalid)?], false),
-    };
+    let (messages, batch) = crate::api::messages::one_or_batch(body, MAX_BATCH, parse)?;
     let extractor = state.extractor.clone();
     let results = tokio::task::spawn_blocking(move || {
         let tasks = extractor.extract_messages(&messages);

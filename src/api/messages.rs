@@ -26,6 +26,31 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(post_messages))
 }
 
+/// Reads a body that is one message or `{"messages": [...]}` (at most `max`), parsing each with
+/// `parse`; answers the messages and whether it was a batch. A bad item is a 422 naming its index.
+pub(crate) fn one_or_batch<T>(
+    body: serde_json::Value,
+    max: usize,
+    parse: impl Fn(serde_json::Value) -> Result<T, String>,
+) -> ApiResult<(Vec<T>, bool)> {
+    match body {
+        serde_json::Value::Object(mut map) if map.contains_key("messages") => {
+            let Some(serde_json::Value::Array(items)) = map.remove("messages") else {
+                return Err(ApiError::Invalid("`messages` must be a list".into()));
+            };
+            if items.len() > max {
+                return Err(ApiError::Invalid(format!("at most {max} messages per batch")));
+            }
+            let mut parsed = Vec::with_capacity(items.len());
+            for (idx, item) in items.into_iter().enumerate() {
+                parsed.push(parse(item).map_err(|e| ApiError::Invalid(format!("messages[{idx}]: {e}")))?);
+            }
+            Ok((parsed, true))
+        }
+        single => Ok((vec![parse(single).map_err(ApiError::Invalid)?], false)),
+    }
+}
+
 /// The answer for one message.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Receipt {
@@ -89,23 +114,7 @@ async fn post_messages(
     if !matches!(p.role, Role::Admin | Role::Pm) {
         return Err(ApiError::forbidden("post chat messages"));
     }
-    let (messages, batch) = match body {
-        serde_json::Value::Object(mut map) if map.contains_key("messages") => {
-            let Some(serde_json::Value::Array(items)) = map.remove("messages") else {
-                return Err(ApiError::Invalid("`messages` must be a list".into()));
-            };
-            if items.len() > MAX_BATCH {
-                return Err(ApiError::Invalid(format!("at most {MAX_BATCH} messages per batch")));
-            }
-            let mut parsed = Vec::with_capacity(items.len());
-            for (idx, item) in items.into_iter().enumerate() {
-                parsed
-                    .push(ingest::parse_message(item).map_err(|e| ApiError::Invalid(format!("messages[{idx}]: {e}")))?);
-            }
-            (parsed, true)
-        }
-        single => (vec![ingest::parse_message(single).map_err(ApiError::Invalid)?], false),
-    };
+    let (messages, batch) = one_or_batch(body, MAX_BATCH, ingest::parse_message)?;
     let accepted = ingest::accept_batch(&state.store, p.workspace_id, "api", &messages).await?;
     let mut receipts = Vec::with_capacity(messages.len());
     for (msg, acc) in messages.iter().zip(accepted) {
