@@ -200,6 +200,8 @@ const STRIP_WORDS: &[&str] = &[
     "请你",
     "请",
     "帮忙",
+    "帮我们",
+    "帮我",
     "辛苦",
     "务必",
     "记得",
@@ -628,6 +630,12 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     for r in &ctx.refs {
         if !r.object || r.kind == RefKind::Group {
             drop(r.start, r.end);
+            // 我来做X / 我来写X: the 来 of a self-commitment names no work when a verb follows
+            let next = ctx.chars.get(r.end + 1).copied().unwrap_or('了');
+            if r.kind == RefKind::SelfRef && ctx.chars.get(r.end) == Some(&'来') && !"了吧的啦呀啊，,。 ".contains(next)
+            {
+                drop(r.end, r.end + 1);
+            }
         }
     }
     for x in &ctx.ana.expressions {
@@ -1044,7 +1052,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
                     .count();
                 let answers = to_me && q_task.is_some() && self_c && !title.contains('把') && shared <= 1;
-                if generic || answers || title.chars().count() < 5 {
+                if generic || answers || title.chars().count() < 4 {
                     let qt = q_task
                         .map(|t| t.title.clone())
                         .filter(|t| !t.is_empty())

@@ -408,3 +408,23 @@ fn which_one_questions_and_ambiguous_companions() {
     assert!(got[0].owners.is_empty() && got[0].owner_ambiguous, "{got:?}");
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
 }
+
+/// Titles: the 来 of 我来做X and the 帮我 of a request name no work; a reply taking on a request
+/// with work words of its own (我来联系供应商) keeps them.
+#[test]
+fn title_drops_commitment_and_favour_words() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "我来整理客户名单，周三前发群里", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.starts_with("整理客户名单"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "小陆 明天帮我盯一下仓库的盘点", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains("帮我") && got[0].title.contains("盯一下仓库的盘点"), "{got:?}");
+    let got = ex.extract(&msg("吴敏", "我来联系供应商", Some(("周建华", "展柜的灯坏了，得找人修一下"))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("联系供应商"), "{got:?}");
+    // 来 as the work itself stays (来会议室一趟)
+    let got = ex.extract(&msg("周建华", "@吴敏 下午3点来会议室一趟", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.starts_with('来'), "{got:?}");
+}
