@@ -4,7 +4,7 @@ use super::{ExtractedTask, Extractor, Message};
 use crate::model::tagging::Tagger;
 
 /// Messages handed to the tagger at once.
-const BATCH: usize = 64;
+const BATCH: usize = 512;
 
 /// The output object of one message: `{"id", "tasks": [{title, owners, due_date, due_time,
 /// priority, confidence, evidence}]}` (the `extract` CLI line and the `POST /v1/extract` item).
