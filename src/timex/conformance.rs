@@ -9,7 +9,7 @@
 //! miss fails the test, so the file cannot go stale. Asserts floors slightly below the measured values
 //! (regression guard). Set `TIMEX_FAILS=path` to dump failing cases with their listed basis.
 
-use super::analyze;
+use super::{Options, analyze, analyze_with};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -132,8 +132,14 @@ fn matches(got: Option<NaiveDateTime>, gold: NaiveDateTime, fine: bool) -> bool 
     }
 }
 
-fn first_start(text: &str, reference: NaiveDateTime) -> Option<NaiveDateTime> {
-    analyze(text, reference).expressions.first().map(|e| e.start)
+fn first_start(text: &str, reference: NaiveDateTime, options: Options) -> Option<NaiveDateTime> {
+    analyze_with(text, reference, options).expressions.first().map(|e| e.start)
+}
+
+/// The JioNLP case's `mode`, where it is one of ours: `ret_future` → `prefer_future`,
+/// `lunar_date_false` → `solar_bare_day`. Other modes (`period`) change nothing we score.
+fn jionlp_options(mode: &str) -> Options {
+    Options { prefer_future: mode == "ret_future", solar_bare_day: mode == "lunar_date_false" }
 }
 
 fn dump(t: &Tally) {
@@ -161,7 +167,7 @@ fn run_duckling(listing: &Listing) -> Option<Tally> {
         };
         let holiday = !v["holiday"].is_null();
         let fine = matches!(grain, "hour" | "minute" | "second");
-        let got = first_start(text, reference);
+        let got = first_start(text, reference, Options::default());
         let ok = matches(got, gold, fine);
         let mut cats = vec!["all".to_string(), format!("grain:{grain}")];
         cats.push(if holiday { "holiday".into() } else { "non-holiday".into() });
@@ -243,7 +249,7 @@ fn run_jionlp(listing: &Listing) -> Option<Tally> {
             continue;
         };
         let fine = !(gs.ends_with("00:00:00") && ge.ends_with("23:59:59"));
-        let got = first_start(text, reference);
+        let got = first_start(text, reference, jionlp_options(mode));
         let ok = matches(got, gold, fine);
         let mut cats = vec![
             "scored (point/span/period)".to_string(),
@@ -308,8 +314,8 @@ fn listing_reader_reads_rows_and_excuses_only_readme_rows() {
 // score where a miss listed with a README reason in CONVENTION_DIFFERENCES.md counts as passed.
 const FLOOR_D_POINT: f64 = 0.90;
 const FLOOR_D_ALL: f64 = 0.90;
-const FLOOR_J: f64 = 0.905;
+const FLOOR_J: f64 = 0.925;
 const FLOOR_J_DELTA: f64 = 0.97;
 const FLOOR_D_POINT_EXCUSED: f64 = 0.99;
 const FLOOR_D_ALL_EXCUSED: f64 = 0.97;
-const FLOOR_J_EXCUSED: f64 = 0.95;
+const FLOOR_J_EXCUSED: f64 = 0.97;
