@@ -2747,6 +2747,13 @@ impl<'a> P<'a> {
         st.explicit_day = true;
         st.grain = Some(Grain::Day);
         if name == "地球一小时" {
+            // Earth Hour moves a week earlier when the last Saturday of March is Holy Saturday
+            // (2013, 2016, 2024).
+            if let Some(d) = st.date
+                && calendar::easter(d.year()).is_some_and(|easter| add_days(easter, -1) == d)
+            {
+                st.date = Some(add_days(d, -7));
+            }
             st.time = Some((20, 30));
             st.grain = Some(Grain::Minute);
         }

@@ -365,3 +365,17 @@ fn prefer_future_moves_past_month_days_and_clock_times() {
     }
     assert!(bad.is_empty(), "prefer_future (default / on) wrong:\n{}", bad.join("\n"));
 }
+
+#[test]
+fn earth_hour_skips_holy_saturday() {
+    let m = "2026-03-02 09:12";
+    // Last Saturday of March, a week earlier when that is the day before Easter.
+    for (text, want) in [
+        ("2024年地球一小时", "2024-03-23 20:30"),
+        ("2013年地球一小时", "2013-03-23 20:30"),
+        ("2025年地球一小时", "2025-03-29 20:30"),
+        ("地球一小时", "2026-03-28 20:30"),
+    ] {
+        assert_eq!(first_start(text, m).as_deref(), Some(want), "{text}: Earth Hour date");
+    }
+}
