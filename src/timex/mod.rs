@@ -101,13 +101,32 @@ pub struct Analysis {
     pub urgent: bool,
 }
 
+/// Resolution choices for what the chat conventions leave open. `Default` (both off) is what the
+/// pipeline uses; the conformance tests set them where a JioNLP case asks for its `ret_future` or
+/// `lunar_date=False` mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Resolve to the next occurrence: a month or month-day without a year that is already past this
+    /// year → next year (default: next year only when more than half a year past); a clock time without
+    /// a day that is already past today → tomorrow (default: today).
+    pub prefer_future: bool,
+    /// Read a month + Chinese day of 11 or more without 号/日 (八月十五) as a solar date (default: lunar,
+    /// the way lunar dates are written).
+    pub solar_bare_day: bool,
+}
+
 /// Finds and resolves every time expression; `reference` is the message time in local time.
 pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
+    analyze_with(text, reference, Options::default())
+}
+
+/// `analyze` with explicit resolution [`Options`].
+pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> Analysis {
     if !normalize::has_trigger(text) {
         return Analysis::default();
     }
     let chars = normalize::normalize(text);
-    let items = parse::find_all(&chars, reference);
+    let items = parse::find_all(&chars, reference, options);
     let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
     let today = reference.date();
     let correction = parse::has_correction_cue(&chars);

@@ -3,7 +3,7 @@
 //! so arbitrary input cannot panic.
 
 use super::calendar;
-use super::{Expression, Grain, Kind};
+use super::{Expression, Grain, Kind, Options};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 /// A found expression plus what the deadline chooser needs.
@@ -51,11 +51,11 @@ fn find_str(s: &[char], pat: &str) -> bool {
 
 /// Every char that can begin an expression (besides ASCII digits). Checked first at each position so
 /// ordinary text costs one lookup per char.
-pub const START_CHARS: &str = "初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
+pub const START_CHARS: &str = "几初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
 
 /// Finds every expression in `s` (normalised chars).
-pub fn find_all(s: &[char], r: NaiveDateTime) -> Vec<Item> {
-    let p = P { s, r, today: r.date() };
+pub fn find_all(s: &[char], r: NaiveDateTime, opts: Options) -> Vec<Item> {
+    let p = P { s, r, today: r.date(), opts };
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -199,12 +199,17 @@ struct St {
     after: bool,
     /// Kind forced by the chain (Range for 今明两天).
     range_end: Option<NaiveDate>,
+    /// 公历/阳历 before the month: never read the day as lunar.
+    solar: bool,
+    /// The date is today only because a part of day or clock time named no day.
+    implied_today: bool,
 }
 
 struct P<'a> {
     s: &'a [char],
     r: NaiveDateTime,
     today: NaiveDate,
+    opts: Options,
 }
 
 impl<'a> P<'a> {
@@ -472,9 +477,22 @@ impl<'a> P<'a> {
             Some((e, k)) => (e, prefixes.get(k).copied()),
             None => (i, None),
         };
+        // Vague amounts span a range: 几十/几百/几千 = 2–10 times the multiplier, N几 (十几, 二十几) = N to
+        // N + 10. The near end is the amount; `x2_far` (doubled, like `x2`) is the far end, which starts a
+        // span reaching into the past (二十几年前 = 20–30 years ago, from 30 years back).
+        let mut x2_far: Option<i64> = None;
+        let vague_mult = match (self.at(j), self.at(j + 1)) {
+            (Some('几'), Some('十')) => Some(10),
+            (Some('几'), Some('百')) => Some(100),
+            (Some('几'), Some('千')) => Some(1000),
+            _ => None,
+        };
         // amount (with 半)
         let (amount_x2, e) = if let Some(e) = self.lit(j, "半") {
             (1i64, e)
+        } else if let Some(mult) = vague_mult {
+            x2_far = Some(mult * 10 * 2);
+            (mult * 2 * 2, j + 2)
         } else {
             let (v, e, chinese) = self.amount(j)?;
             if !chinese && e < self.s.len() && self.at(e) == Some('.') {
@@ -484,8 +502,11 @@ impl<'a> P<'a> {
         };
         j = e;
         let mut x2 = amount_x2;
-        let mut approx = false;
+        let mut approx = x2_far.is_some();
         if matches!(self.at(j), Some('多' | '几' | '余')) {
+            if self.at(j) == Some('几') && x2_far.is_none() && x2 > 0 && (x2 / 2) % 10 == 0 {
+                x2_far = Some(x2 + 20);
+            }
             j += 1;
             approx = true;
         }
@@ -519,6 +540,7 @@ impl<'a> P<'a> {
         if u == 'k' {
             u = 'i';
             x2 = x2.saturating_mul(15);
+            x2_far = x2_far.map(|f| f.saturating_mul(15));
         }
         if let Some(e) = self.lit(j2, "半") {
             x2 += 1;
@@ -629,7 +651,7 @@ impl<'a> P<'a> {
             'q' => Grain::Quarter,
             _ => Grain::Year,
         };
-        let shift = |sign: i64| -> NaiveDateTime {
+        let shift_by = |sign: i64, x2: i64| -> NaiveDateTime {
             if u == 'W' {
                 let n = u32::try_from(x2 / 2).unwrap_or(0);
                 return if sign >= 0 { calendar::add_workdays(r.date(), n).and_time(NaiveTime::MIN) } else { r };
@@ -639,6 +661,9 @@ impl<'a> P<'a> {
             let base = d.and_time(r.time());
             Duration::try_seconds(sign.saturating_mul(secs)).and_then(|x| base.checked_add_signed(x)).unwrap_or(base)
         };
+        let shift = |sign: i64| shift_by(sign, x2);
+        // Into the past, a vague amount's span starts at its far end.
+        let shift_back = || shift_by(-1, x2_far.unwrap_or(x2));
         let trunc = |t: NaiveDateTime| -> NaiveDateTime {
             match u {
                 's' => t,
@@ -681,10 +706,10 @@ impl<'a> P<'a> {
         let mut kind = Kind::Duration;
         let mut due: Option<(NaiveDate, Option<NaiveTime>)> = None;
         let (start, stop) = match (pre, post_k) {
-            (Some("过去" | "过去的" | "最近" | "近"), _) => (day_trunc(shift(-1)), r),
+            (Some("过去" | "过去的" | "最近" | "近"), _) => (day_trunc(shift_back()), r),
             (_, Some("前" | "之前" | "以前")) if !matches!(pre, Some("下" | "后" | "未来")) => {
                 kind = Kind::Point;
-                let s = shift(-1);
+                let s = shift_back();
                 let s = if x2 % 2 == 0 { trunc(s) } else { s };
                 (s, trunc(r))
             }
@@ -702,7 +727,7 @@ impl<'a> P<'a> {
                 due = Some((s.date(), fine.then(|| s.time())));
                 (r, s)
             }
-            (_, Some("以来")) => (trunc_any(shift(-1)), r),
+            (_, Some("以来")) => (trunc_any(shift_back()), r),
             (Some("上" | "前"), None) => (step(trunc(r), -n_whole), trunc(r)),
             (Some("下" | "后"), None) => {
                 let t = step(trunc(r), 1);
@@ -947,19 +972,24 @@ impl<'a> P<'a> {
 
     /// Year for a month named without a year: the current year, unless the month ended more than
     /// half a year ago (then next year: "1月" said in December).
+    /// Year of a month without a year: this year unless more than half a year past (with
+    /// `prefer_future`: unless past at all).
     fn nearest_month_year(&self, m: u32) -> i32 {
         let y = self.today.year();
+        let limit = if self.opts.prefer_future { 0 } else { 183 };
         match calendar::last_day_of_month(y, m.clamp(1, 12)) {
-            Some(last) if (self.today - last).num_days() > 183 => y + 1,
+            Some(last) if (self.today - last).num_days() > limit => y + 1,
             _ => y,
         }
     }
 
-    /// Date for month-day without a year: this year unless more than half a year past.
+    /// Date for month-day without a year: this year unless more than half a year past (with
+    /// `prefer_future`: unless past at all).
     fn nearest_date(&self, m: u32, d: u32) -> Option<NaiveDate> {
         let y = self.today.year();
         let c = ymd(y, m, d)?;
-        if (self.today - c).num_days() > 183 { ymd(y + 1, m, d).or(Some(c)) } else { Some(c) }
+        let limit = if self.opts.prefer_future { 0 } else { 183 };
+        if (self.today - c).num_days() > limit { ymd(y + 1, m, d).or(Some(c)) } else { Some(c) }
     }
 
     /// Parses a chain of components at i. `ctx` is the left side of a range (inherits frame).
@@ -1570,14 +1600,14 @@ impl<'a> P<'a> {
                 st.year = Some(t.year());
                 let part = ["年底", "年末", "年初", "年中"].get(k - 4).copied().unwrap_or("年底");
                 let chars: Vec<char> = part.chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today };
+                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
                 pp.c_year_part(0, st)?;
             }
             8 | 9 | 18 => {
                 st.year = Some(t.year());
                 st.quarter = Some(cur_q);
                 let chars: Vec<char> = "末".chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today };
+                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
                 pp.c_quarter_part(0, st)?;
             }
             19 => {
@@ -1585,7 +1615,7 @@ impl<'a> P<'a> {
                 st.year = Some(y);
                 st.quarter = Some(q);
                 let chars: Vec<char> = "末".chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today };
+                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
                 pp.c_quarter_part(0, st)?;
             }
             10..=15 => {
@@ -1603,7 +1633,7 @@ impl<'a> P<'a> {
                 st.year = Some(t.year());
                 let part = if k == 16 { "上半年" } else { "下半年" };
                 let chars: Vec<char> = part.chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today };
+                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
                 pp.c_year_part(0, st)?;
             }
         }
@@ -1651,7 +1681,17 @@ impl<'a> P<'a> {
         let lpats: Vec<&str> = lunar.iter().map(|x| x.0).collect();
         let mut j = i;
         let mut lunar_marked = false;
-        if let Some((e, _)) = self.lits(j, &["农历", "阴历", "旧历"]) {
+        // 公历 before the chain (公 does not start a parse: too common a char).
+        if i >= 2 && self.lits(i - 2, &["公历", "阳历", "新历", "西历"]).is_some_and(|(e, _)| e == i) {
+            st.solar = true;
+        }
+        if let Some((e, _)) = self.lits(j, &["公历", "阳历", "新历", "西历"]) {
+            j = e;
+            st.solar = true;
+            if let Some(e2) = self.c_year(j, st) {
+                j = e2;
+            }
+        } else if let Some((e, _)) = self.lits(j, &["农历", "阴历", "旧历"]) {
             j = e;
             lunar_marked = true;
             if let Some(e2) = self.c_year(j, st) {
@@ -1818,6 +1858,11 @@ impl<'a> P<'a> {
         }
         let d = d as u32;
         st.explicit_day = true;
+        // Lunar dates are written month + Chinese day without 号/日 (八月十五, 二月十九: days 1–10 are 初N);
+        // solar dates take 号/日 (八月十五号) or digits. 公历/阳历 before the month keeps it solar.
+        if has_month && chinese && !marked && d >= 11 && !st.solar && !self.opts.solar_bare_day {
+            lunar_day = true;
+        }
         if st.lunar || lunar_day {
             let t = self.today;
             let cur = calendar::solar_to_lunar(t);
@@ -2139,6 +2184,7 @@ impl<'a> P<'a> {
         st.pod = Some(p);
         if st.date.is_none() && st.week.is_none() && st.month.is_none() && st.year.is_none() {
             st.date = Some(self.today);
+            st.implied_today = true;
         }
         st.grain = Some(Grain::Hour);
         if p.implied == Some((18, 0)) || name.ends_with('前') {
@@ -2335,6 +2381,16 @@ impl<'a> P<'a> {
         st.time = Some((h, m));
         if st.date.is_none() && st.week.is_none() && st.month.is_none() {
             st.date = Some(self.today);
+            st.implied_today = true;
+        }
+        // `prefer_future`: a clock time without a day that is already past today → tomorrow.
+        if self.opts.prefer_future
+            && st.implied_today
+            && st.date == Some(self.today)
+            && h < 24
+            && dt(self.today, h, m) < self.r
+        {
+            st.date = Some(add_days(self.today, 1));
         }
         // "凌晨两点" said during the day: the coming night.
         if !st.explicit_day
@@ -2691,6 +2747,13 @@ impl<'a> P<'a> {
         st.explicit_day = true;
         st.grain = Some(Grain::Day);
         if name == "地球一小时" {
+            // Earth Hour moves a week earlier when the last Saturday of March is Holy Saturday
+            // (2013, 2016, 2024).
+            if let Some(d) = st.date
+                && calendar::easter(d.year()).is_some_and(|easter| add_days(easter, -1) == d)
+            {
+                st.date = Some(add_days(d, -7));
+            }
             st.time = Some((20, 30));
             st.grain = Some(Grain::Minute);
         }

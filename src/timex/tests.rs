@@ -279,3 +279,103 @@ fn gaokao_is_seventh_of_june() {
     let due = analyze("高考前把考场布置好", r("2026-05-18 09:00")).deadline.map(|d| d.date.to_string());
     assert_eq!(due.as_deref(), Some("2026-06-07"));
 }
+
+/// Start of the first expression, as "YYYY-MM-DD HH:MM".
+fn first_start_with(text: &str, reference: &str, options: Options) -> Option<String> {
+    analyze_with(text, r(reference), options).expressions.first().map(|e| e.start.format("%Y-%m-%d %H:%M").to_string())
+}
+
+fn first_start(text: &str, reference: &str) -> Option<String> {
+    first_start_with(text, reference, Options::default())
+}
+
+#[test]
+fn vague_amounts_span_their_range() {
+    // 几十/几百 = 2–10 × the multiplier; N几 = N to N + 10. Into the past the span starts at the far
+    // end, into the future at the near end.
+    let m = "2026-03-02 09:12";
+    let cases: &[(&str, &str)] = &[
+        ("三十几年前我们就认识了", "1986-01-01 00:00"),
+        ("十几天前提的需求", "2026-02-10 00:00"),
+        ("几十年以后再看", "2046-01-01 00:00"),
+        ("几百年前的老房子", "1026-01-01 00:00"),
+        ("过去几十年", "1926-03-02 00:00"),
+        // A plain amount is unchanged.
+        ("二十年前", "2006-01-01 00:00"),
+        ("三年后", "2029-01-01 00:00"),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter(|(text, want)| first_start(text, m).as_deref() != Some(*want))
+        .map(|(text, want)| format!("{text}: got {:?}, want {want}", first_start(text, m)))
+        .collect();
+    assert!(bad.is_empty(), "vague amount spans wrong (fix `duration`'s x2_far):\n{}", bad.join("\n"));
+}
+
+#[test]
+fn month_with_chinese_day_without_hao_is_lunar() {
+    // 2026-03-02 is 正月十四 of lunar 2026.
+    let m = "2026-03-02 09:12";
+    let lunar = |mo: u32, d: u32| {
+        calendar::lunar_to_solar(2026, mo, d, false).map(|x| format!("{x} 00:00")).unwrap_or_default()
+    };
+    let cases: Vec<(&str, String)> = vec![
+        ("八月十五回老家", lunar(8, 15)),
+        ("二月十九办酒", lunar(2, 19)),
+        ("8月二十三去庙里", lunar(8, 23)),
+        // Solar: 号/日, digits, a day of ten or less, or 公历/阳历 before the month.
+        ("八月十五号交", "2026-08-15 00:00".to_string()),
+        ("8月15交", "2026-08-15 00:00".to_string()),
+        ("三月十开会", "2026-03-10 00:00".to_string()),
+        ("公历八月十五", "2026-08-15 00:00".to_string()),
+        ("阳历二月十九", "2026-02-19 00:00".to_string()),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter(|(text, want)| first_start(text, m).as_deref() != Some(want.as_str()))
+        .map(|(text, want)| format!("{text}: got {:?}, want {want}", first_start(text, m)))
+        .collect();
+    assert!(bad.is_empty(), "lunar/solar reading of month + day wrong (see `c_day`):\n{}", bad.join("\n"));
+    let solar = Options { solar_bare_day: true, ..Options::default() };
+    assert_eq!(first_start_with("八月十五回老家", m, solar).as_deref(), Some("2026-08-15 00:00"));
+    assert_eq!(due("八月十五前把月饼订好", m).as_deref(), Some(lunar(8, 15).trim_end_matches(" 00:00")));
+}
+
+#[test]
+fn prefer_future_moves_past_month_days_and_clock_times() {
+    let late = "2026-09-01 15:20";
+    let future = Options { prefer_future: true, ..Options::default() };
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        // (text, default, prefer_future)
+        ("下午三点碰一下", Some("2026-09-01 15:00"), Some("2026-09-02 15:00")),
+        ("9点开会", Some("2026-09-01 09:00"), Some("2026-09-02 09:00")),
+        ("晚上8点", Some("2026-09-01 20:00"), Some("2026-09-01 20:00")),
+        ("今天下午三点", Some("2026-09-01 15:00"), Some("2026-09-01 15:00")),
+        ("5月6号", Some("2026-05-06 00:00"), Some("2027-05-06 00:00")),
+        ("10月6号", Some("2026-10-06 00:00"), Some("2026-10-06 00:00")),
+        ("四月份", Some("2026-04-01 00:00"), Some("2027-04-01 00:00")),
+    ];
+    let mut bad = Vec::new();
+    for (text, want_default, want_future) in cases {
+        let got_default = first_start(text, late);
+        let got_future = first_start_with(text, late, future);
+        if got_default.as_deref() != *want_default || got_future.as_deref() != *want_future {
+            bad.push(format!("{text}: got {got_default:?}/{got_future:?}, want {want_default:?}/{want_future:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "prefer_future (default / on) wrong:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn earth_hour_skips_holy_saturday() {
+    let m = "2026-03-02 09:12";
+    // Last Saturday of March, a week earlier when that is the day before Easter.
+    for (text, want) in [
+        ("2024年地球一小时", "2024-03-23 20:30"),
+        ("2013年地球一小时", "2013-03-23 20:30"),
+        ("2025年地球一小时", "2025-03-29 20:30"),
+        ("地球一小时", "2026-03-28 20:30"),
+    ] {
+        assert_eq!(first_start(text, m).as_deref(), Some(want), "{text}: Earth Hour date");
+    }
+}
