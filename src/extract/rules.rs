@@ -631,9 +631,8 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
         if !r.object || r.kind == RefKind::Group {
             drop(r.start, r.end);
             // 我来做X / 我来写X: the 来 of a self-commitment names no work when a verb follows
-            let next = ctx.chars.get(r.end + 1).copied().unwrap_or('了');
-            if r.kind == RefKind::SelfRef && ctx.chars.get(r.end) == Some(&'来') && !"了吧的啦呀啊，,。 ".contains(next)
-            {
+            let verb_follows = ctx.chars.get(r.end + 1).is_some_and(|c| !"了吧的啦呀啊，,。 ".contains(*c));
+            if r.kind == RefKind::SelfRef && ctx.chars.get(r.end) == Some(&'来') && verb_follows {
                 drop(r.end, r.end + 1);
             }
         }

@@ -69,15 +69,14 @@ impl TransformerTagger {
     }
 
     fn run(&self, inputs: &[TaggerInput<'_>]) -> Result<Vec<Tagging>, Error> {
-        let enc: Vec<Encoded> =
-            inputs.iter().map(|i| encode(&self.vocab, i.text, i.quoted, i.words, self.max_len)).collect();
-        // batches of similar length: padding to the longest of a batch is wasted work
-        let mut order: Vec<usize> = (0..enc.len()).collect();
-        order.sort_by_key(|i| enc.get(*i).map_or(0, |e| e.ids.len()));
-        let mut slots: Vec<Option<Tagging>> = vec![None; enc.len()];
-        for idx in order.chunks(32) {
-            let chunk: Vec<Encoded> = idx.iter().filter_map(|i| enc.get(*i).cloned()).collect();
-            let chunk = chunk.as_slice();
+        // batches of similar length (padding to the longest of a batch is wasted work); each
+        // answer keeps its input position and the answers are put back in input order at the end
+        let mut enc: Vec<(usize, Encoded)> =
+            inputs.iter().map(|i| encode(&self.vocab, i.text, i.quoted, i.words, self.max_len)).enumerate().collect();
+        enc.sort_by_key(|(_, e)| e.ids.len());
+        let (order, enc): (Vec<usize>, Vec<Encoded>) = enc.into_iter().unzip();
+        let mut out: Vec<(usize, Tagging)> = Vec::with_capacity(enc.len());
+        for (idx, chunk) in order.chunks(32).zip(enc.chunks(32)) {
             let batch = make_batch(chunk, &self.device)?;
             let (tok, cls) = self.model.forward(&batch)?;
             let tok = candle_nn::ops::softmax_last_dim(&tok)?;
@@ -104,14 +103,11 @@ impl TransformerTagger {
                     }
                 }
                 let tagging = Tagging { class: MessageClass::ALL[ci], class_probs, spans: bio_to_spans(&tags, &probs) };
-                if let Some(slot) = idx.get(k).and_then(|i| slots.get_mut(*i)) {
-                    *slot = Some(tagging);
-                }
+                out.push((idx.get(k).copied().unwrap_or(usize::MAX), tagging));
             }
         }
-        // (every slot is filled above; an empty one would read as "no task")
-        let none = || Tagging { class: MessageClass::ALL[2], class_probs: [0.0, 0.0, 1.0], spans: Vec::new() };
-        Ok(slots.into_iter().map(|t| t.unwrap_or_else(none)).collect())
+        out.sort_by_key(|(i, _)| *i);
+        Ok(out.into_iter().map(|(_, t)| t).collect())
     }
 }
 

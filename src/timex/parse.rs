@@ -53,6 +53,9 @@ fn find_str(s: &[char], pat: &str) -> bool {
 /// ordinary text costs one lookup per char.
 pub const START_CHARS: &str = "几初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
 
+/// Words before a month that mark a solar (Gregorian) date.
+const SOLAR_MARKS: [&str; 4] = ["公历", "阳历", "新历", "西历"];
+
 /// Finds every expression in `s` (normalised chars).
 pub fn find_all(s: &[char], r: NaiveDateTime, opts: Options) -> Vec<Item> {
     let p = P { s, r, today: r.date(), opts };
@@ -213,6 +216,12 @@ struct P<'a> {
 }
 
 impl<'a> P<'a> {
+    /// The same reference and options over other text (a canonical phrase parsed in place of a
+    /// shorthand).
+    fn over<'b>(&self, s: &'b [char]) -> P<'b> {
+        P { s, r: self.r, today: self.today, opts: self.opts }
+    }
+
     fn at(&self, i: usize) -> Option<char> {
         self.s.get(i).copied()
     }
@@ -970,26 +979,28 @@ impl<'a> P<'a> {
         }
     }
 
-    /// Year for a month named without a year: the current year, unless the month ended more than
-    /// half a year ago (then next year: "1月" said in December).
-    /// Year of a month without a year: this year unless more than half a year past (with
-    /// `prefer_future`: unless past at all).
+    /// Days a date without a year may lie in the past and still mean this year: half a year ("1月"
+    /// said in December is next year); with `prefer_future`, none.
+    fn past_days_this_year(&self) -> i64 {
+        if self.opts.prefer_future { 0 } else { 183 }
+    }
+
+    /// Year of a month named without a year: this year unless it ended more than
+    /// [`Self::past_days_this_year`] ago.
     fn nearest_month_year(&self, m: u32) -> i32 {
         let y = self.today.year();
-        let limit = if self.opts.prefer_future { 0 } else { 183 };
         match calendar::last_day_of_month(y, m.clamp(1, 12)) {
-            Some(last) if (self.today - last).num_days() > limit => y + 1,
+            Some(last) if (self.today - last).num_days() > self.past_days_this_year() => y + 1,
             _ => y,
         }
     }
 
-    /// Date for month-day without a year: this year unless more than half a year past (with
-    /// `prefer_future`: unless past at all).
+    /// Date for month-day without a year: this year unless more than
+    /// [`Self::past_days_this_year`] past.
     fn nearest_date(&self, m: u32, d: u32) -> Option<NaiveDate> {
         let y = self.today.year();
         let c = ymd(y, m, d)?;
-        let limit = if self.opts.prefer_future { 0 } else { 183 };
-        if (self.today - c).num_days() > limit { ymd(y + 1, m, d).or(Some(c)) } else { Some(c) }
+        if (self.today - c).num_days() > self.past_days_this_year() { ymd(y + 1, m, d).or(Some(c)) } else { Some(c) }
     }
 
     /// Parses a chain of components at i. `ctx` is the left side of a range (inherits frame).
@@ -1600,14 +1611,14 @@ impl<'a> P<'a> {
                 st.year = Some(t.year());
                 let part = ["年底", "年末", "年初", "年中"].get(k - 4).copied().unwrap_or("年底");
                 let chars: Vec<char> = part.chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
+                let pp = self.over(&chars);
                 pp.c_year_part(0, st)?;
             }
             8 | 9 | 18 => {
                 st.year = Some(t.year());
                 st.quarter = Some(cur_q);
                 let chars: Vec<char> = "末".chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
+                let pp = self.over(&chars);
                 pp.c_quarter_part(0, st)?;
             }
             19 => {
@@ -1615,7 +1626,7 @@ impl<'a> P<'a> {
                 st.year = Some(y);
                 st.quarter = Some(q);
                 let chars: Vec<char> = "末".chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
+                let pp = self.over(&chars);
                 pp.c_quarter_part(0, st)?;
             }
             10..=15 => {
@@ -1633,7 +1644,7 @@ impl<'a> P<'a> {
                 st.year = Some(t.year());
                 let part = if k == 16 { "上半年" } else { "下半年" };
                 let chars: Vec<char> = part.chars().collect();
-                let pp = P { s: &chars, r: self.r, today: self.today, opts: self.opts };
+                let pp = self.over(&chars);
                 pp.c_year_part(0, st)?;
             }
         }
@@ -1682,10 +1693,10 @@ impl<'a> P<'a> {
         let mut j = i;
         let mut lunar_marked = false;
         // 公历 before the chain (公 does not start a parse: too common a char).
-        if i >= 2 && self.lits(i - 2, &["公历", "阳历", "新历", "西历"]).is_some_and(|(e, _)| e == i) {
+        if i >= 2 && self.lits(i - 2, &SOLAR_MARKS).is_some_and(|(e, _)| e == i) {
             st.solar = true;
         }
-        if let Some((e, _)) = self.lits(j, &["公历", "阳历", "新历", "西历"]) {
+        if let Some((e, _)) = self.lits(j, &SOLAR_MARKS) {
             j = e;
             st.solar = true;
             if let Some(e2) = self.c_year(j, st) {
