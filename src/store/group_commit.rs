@@ -74,6 +74,8 @@ struct Job {
 pub(crate) struct GroupCommit {
     queue: std::sync::Mutex<VecDeque<Job>>,
     writers: Arc<tokio::sync::Semaphore>,
+    /// How many writer slots there are.
+    slots: usize,
     /// Committed groups that wrote at least one task, and the tasks they wrote.
     groups: AtomicU64,
     tasks: AtomicU64,
@@ -91,6 +93,7 @@ impl GroupCommit {
         GroupCommit {
             queue: std::sync::Mutex::default(),
             writers: Arc::new(tokio::sync::Semaphore::new(writers.max(1))),
+            slots: writers.max(1),
             groups: AtomicU64::new(0),
             tasks: AtomicU64::new(0),
         }
@@ -120,6 +123,19 @@ impl Store {
     /// wrote (their ratio is the mean group size).
     pub fn group_commit_stats(&self) -> (u64, u64) {
         (self.group.groups.load(Ordering::Relaxed), self.group.tasks.load(Ordering::Relaxed))
+    }
+
+    /// Creations queued and not yet taken by a writer.
+    pub fn queued_creations(&self) -> usize {
+        self.group.queue.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Holds every writer slot until the returned guard is dropped: creations queue up
+    /// meanwhile and are written in groups after. For tests that need grouping to happen
+    /// whatever the machine's speed, and for a maintenance pause of task creation.
+    pub async fn pause_group_commits(&self) -> Result<tokio::sync::OwnedSemaphorePermit> {
+        let slots = u32::try_from(self.group.slots).unwrap_or(u32::MAX);
+        self.group.writers.clone().acquire_many_owned(slots).await.map_err(|_| writer_gone())
     }
 
     /// Queues a creation and waits for the commit that holds it.

@@ -7,11 +7,21 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
+use chat2task::store::Store;
 use chat2task::store::tasks::{Cause, NewTask};
 
 use crate::common::{TestApp, pg_app, sqlite_app};
 
 const N: usize = 200;
+
+/// Waits (a minute at most) until `n` creations are queued behind paused writers.
+async fn wait_until_queued(store: &Store, n: usize) {
+    let by = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while store.queued_creations() < n && std::time::Instant::now() < by {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    assert_eq!(store.queued_creations(), n, "every creation is queued while the writers are held");
+}
 
 async fn concurrent_creations(app: TestApp) {
     let app = Arc::new(app);
@@ -24,6 +34,9 @@ async fn concurrent_creations(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED);
     let audit_before = app.audit_count().await;
     let bad_owner = "长".repeat(65);
+    // The writers are held until every creation is queued, so grouping happens however fast
+    // the machine answers (a CI machine once wrote all 190 alone, each before the next came).
+    let pause = app.store.pause_group_commits().await.expect("pause");
     let mut handles = Vec::new();
     for i in 0..N {
         let app = app.clone();
@@ -38,6 +51,8 @@ async fn concurrent_creations(app: TestApp) {
             (i, app.admin("POST", "/v1/tasks", Some(body)).await)
         }));
     }
+    wait_until_queued(&app.store, N).await;
+    drop(pause);
     let mut ids = HashSet::new();
     let mut failed = 0;
     for h in handles {
@@ -120,6 +135,7 @@ async fn duplicate_chat_creations_in_one_group_return_one_task() {
     let app = sqlite_app().await;
     let ws = app.store.default_workspace().await.expect("workspace");
     let project = app.store.create_project(ws, "群聊", "", "test", None).await.expect("project");
+    let pause = app.store.pause_group_commits().await.expect("pause");
     let mut handles = Vec::new();
     for i in 0..40 {
         let store = app.store.clone();
@@ -130,6 +146,8 @@ async fn duplicate_chat_creations_in_one_group_return_one_task() {
         let cause = Cause { actor: "pipeline".into(), message_id: Some(format!("group-1/m{}", i % 4)) };
         handles.push(tokio::spawn(async move { store.create_task(ws, &new, &cause).await }));
     }
+    wait_until_queued(&app.store, 40).await;
+    drop(pause);
     let mut by_key = std::collections::HashMap::new();
     let mut created = 0;
     for (i, h) in handles.into_iter().enumerate() {
