@@ -683,7 +683,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         }
     }
     if clauses.len() < 2 {
-        return title_of(ctx, s, e);
+        return spaced_title(ctx, s, e);
     }
     let core: Vec<bool> = clauses
         .iter()
@@ -697,7 +697,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         })
         .collect();
     if core.iter().all(|c| *c) || core.iter().all(|c| !*c) {
-        return title_of(ctx, s, e);
+        return spaced_title(ctx, s, e);
     }
     let mut out = String::new();
     for (i, (a, b)) in clauses.iter().enumerate() {
@@ -711,10 +711,94 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
             continue;
         }
         if this_core || (next_core && next_short && !(next_mine && has(&ctx.sub(*a, *b), &FINISHED))) {
-            out.push_str(&title_of(ctx, *a, *b));
+            out.push_str(&spaced_title(ctx, *a, *b));
         }
     }
     if out.is_empty() { title_of(ctx, s, e) } else { out }
+}
+
+/// Clauses that give circumstances rather than work: a condition (有问题…, …的话, 如果…), the
+/// sender's own state (我那天在外面拍片), a report of finished work.
+fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
+    let c = ctx.sub(a, b);
+    let t = c.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    let conditional =
+        ["有问题", "有事", "有需要", "有情况", "如果", "要是", "万一", "不然", "否则"].iter().any(|w| t.starts_with(w))
+            || c.contains("的话");
+    let mine_no_commit = doer_refs(ctx, a, b).iter().any(|r| r.kind == RefKind::SelfRef)
+        && !self_commit(ctx, a, b)
+        && !has(&c, &TAKE_ON)
+        && !c.contains('把')
+        && !has(&without_compounds(&c), &REQUEST);
+    conditional || mine_no_commit || (has(&c, &FINISHED) && !c.contains('把'))
+}
+
+/// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
+fn is_report_back(ctx: &Context, a: usize, b: usize) -> bool {
+    let t = title_of(ctx, a, b);
+    t.chars().count() <= 8
+        && ["给我", "发我", "报我", "告诉我", "跟我说", "交给我", "发给我", "报给我"].iter().any(|w| t.starts_with(w))
+}
+
+/// Title of a clause that voice-typed chat strings together with spaces (中秋国庆连着放 房态基本满了
+/// 这段时间OTA的超售提醒大家务必盯紧 有问题第一时间报我): the part holding the work (a doer, a
+/// request, 把, a "before" deadline) with what follows it, less trailing circumstances and hand-backs
+/// ([`is_context_clause`], [`is_report_back`]); the leading background is dropped when that work
+/// names its object by itself (6 chars or more besides [`GENERIC_CHARS`]), kept otherwise
+/// (推送证书今天过期了 需要有人续一下).
+fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
+    let parts: Vec<(usize, usize)> = ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '？' | '?'))
+        .into_iter()
+        .filter(|(a, b)| title_of(ctx, *a, *b).chars().any(char::is_alphanumeric))
+        .collect();
+    if parts.len() < 2 {
+        return title_of(ctx, s, e);
+    }
+    let work: Vec<bool> = parts
+        .iter()
+        .map(|(a, b)| {
+            let c = ctx.sub(*a, *b);
+            let self_c = self_commit(ctx, *a, *b);
+            // (a vocative @all / 黄经理 names whom the message goes to, a possessive 你的方案 no doer)
+            let doer = doer_refs(ctx, *a, *b).iter().any(|r| {
+                (r.kind != RefKind::SelfRef || self_c) && !is_vocative(ctx, r) && ctx.chars.get(r.end) != Some(&'的')
+            });
+            (doer
+                || has(&without_compounds(&c), &REQUEST)
+                || c.contains('把')
+                || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
+                && !is_report_back(ctx, *a, *b)
+                && !is_context_clause(ctx, *a, *b)
+        })
+        .collect();
+    let Some(first) = work.iter().position(|w| *w) else { return title_of(ctx, s, e) };
+    let rest: Vec<(usize, usize)> = parts
+        .iter()
+        .enumerate()
+        .skip(first)
+        .filter(|(i, (a, b))| {
+            *i == first
+                || work.get(*i).copied().unwrap_or(false)
+                || !(is_context_clause(ctx, *a, *b)
+                    || is_report_back(ctx, *a, *b)
+                    || ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)))
+        })
+        .map(|(_, p)| *p)
+        .collect();
+    let core: String = rest.iter().map(|(a, b)| title_of(ctx, *a, *b)).collect();
+    // (还有一个带一下 names no object: 新来两个实习护生 before it does)
+    let named = core.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count();
+    let lead: String = if named >= 6 {
+        String::new()
+    } else {
+        parts
+            .iter()
+            .take(first)
+            .filter(|(a, b)| !is_context_clause(ctx, *a, *b))
+            .map(|(a, b)| title_of(ctx, *a, *b))
+            .collect()
+    };
+    format!("{lead}{core}")
 }
 
 fn quoted_title(ctx: &Context, q: &str) -> String {
@@ -821,8 +905,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             || (!has(&text, &["谁能", "谁有空", "谁来", "什么时候", "能不能", "能否", "可以"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
+    // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
     let notice = (has_notice(&text) || holds_meeting(&text))
-        && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
+        && !has(&text, &["请", "麻烦", "负责", "必须", "务必", "谁能", "谁有空", "谁来", "有谁"])
         && !(other_doer && (before_dl || text.contains('把')));
     if finished && !self_c {
         return false;

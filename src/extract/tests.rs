@@ -428,3 +428,31 @@ fn title_drops_commitment_and_favour_words() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.starts_with('来'), "{got:?}");
 }
+
+/// Voice-typed messages string clauses together with spaces: the title is the clause with the
+/// work, less the background before it (when the work names its object) and the circumstances
+/// and hand-backs after it.
+#[test]
+fn spaced_clauses_keep_the_work() {
+    let ex = Extractor::default();
+    let title = |sender: &str, text: &str| {
+        let got = ex.extract(&msg(sender, text, None), None);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        got[0].title.clone()
+    };
+    // background before, a condition after
+    let t = title("周建华", "下周展会人多 仓库这两天都很忙 大家务必把展品清单核对一遍 有问题直接找我");
+    assert!(t.contains("展品清单核对") && !t.contains("仓库") && !t.contains("有问题"), "{t}");
+    // a hand-back after the work
+    let t = title("周建华", "吴敏 你把新版报价单做出来 周三前给我看一下");
+    assert!(t.contains("报价单做出来") && !t.contains("看一下"), "{t}");
+    // the sender's own state after an open request
+    let t = title("陆佳琪", "有谁能帮我周四去邮局寄一下合同 我那天在外地开会");
+    assert!(t.contains("寄") && t.contains("合同") && !t.contains("外地"), "{t}");
+    // work that does not name its object keeps the background that does
+    let t = title("周建华", "门禁卡的系统今天坏了 需要有人尽快修一下");
+    assert!(t.contains("门禁") && t.contains("修"), "{t}");
+    // more of the same work after the doer's clause stays
+    let t = title("周建华", "小川 先把样品打包 顺丰寄给客户");
+    assert!(t.contains("样品打包") && t.contains("寄给客户"), "{t}");
+}
