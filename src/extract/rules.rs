@@ -273,8 +273,12 @@ fn without_compounds(s: &str) -> String {
 }
 
 /// Commitment cues in a reply that takes on the quoted request.
-const TAKE_ON: [&str; 12] = [
+const TAKE_ON: [&str; 16] = [
     "我来",
+    "我帮你",
+    "我帮您",
+    "我替你",
+    "我替您",
     "我去",
     "交给我",
     "我负责",
@@ -610,6 +614,11 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                 return true;
             }
         }
+        // (我这边走不开 / 我这边没空: a state, however it starts)
+        let state = rest.trim_start_matches("这边").trim_start_matches('这');
+        if STATE_AFTER.iter().chain(EXCUSE.iter()).any(|w| state.starts_with(w)) {
+            continue;
+        }
         if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
             return true;
         }
@@ -765,6 +774,7 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
             });
             (doer
                 || has(&without_compounds(&c), &REQUEST)
+                || open_request(&c)
                 || c.contains('把')
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
                 && !is_report_back(ctx, *a, *b)
@@ -772,6 +782,8 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
         })
         .collect();
     let Some(first) = work.iter().position(|w| *w) else { return title_of(ctx, s, e) };
+    // (谁中午去拿下快递 一次性器械到了 好几箱: what follows the call for a volunteer explains it)
+    let asks = parts.get(first).is_some_and(|(a, b)| open_request(&ctx.sub(*a, *b)));
     let rest: Vec<(usize, usize)> = parts
         .iter()
         .enumerate()
@@ -779,7 +791,8 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
         .filter(|(i, (a, b))| {
             *i == first
                 || work.get(*i).copied().unwrap_or(false)
-                || !(is_context_clause(ctx, *a, *b)
+                || !(asks
+                    || is_context_clause(ctx, *a, *b)
                     || is_report_back(ctx, *a, *b)
                     || ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)))
         })
@@ -802,7 +815,37 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
 }
 
 fn quoted_title(ctx: &Context, q: &str) -> String {
-    let mut t = q.to_string();
+    // the clauses that ask (谁中午去拿下快递 / 需要有人今天发出去), without the news around them
+    // (分包那边要再发个整改通知 需要有人今天发出去: an ask naming no object keeps the clause before)
+    let parts: Vec<&str> =
+        q.split(|c: char| matches!(c, ' ' | '，' | ',' | '？' | '?' | '。' | '！' | '!' | '\n')).collect();
+    let asking = |p: &str| open_request(p) || has(p, &["有人", "需要", "请", "麻烦", "帮忙"]);
+    let mut asks = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if !asking(p) {
+            continue;
+        }
+        let named = strip_words(p)
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && !"有人需要今明天谁出".contains(*c))
+            .count();
+        if named < 3
+            && let Some(before) = i.checked_sub(1).and_then(|j| parts.get(j))
+            && !asking(before)
+        {
+            asks.push_str(before);
+        }
+        asks.push_str(p);
+    }
+    let t = if asks.chars().filter(|c| c.is_alphanumeric()).count() >= 2 { asks } else { q.to_string() };
+    // without its time words (the deadline is read apart)
+    let times = timex::analyze(&t, ctx.reference).expressions;
+    let mut t: String = t
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| !times.iter().any(|x| x.kind != timex::Kind::Urgency && x.span.0 <= *i && *i < x.span.1))
+        .map(|(_, c)| c)
+        .collect();
     for w in ["谁有空", "谁能", "谁来", "有谁", "有没有人", "谁", "了吗", "吗", "呢", "什么时候能", "什么时候"]
     {
         t = t.replace(w, "");
@@ -836,6 +879,23 @@ fn deadline_in(
         return Some((d.date, d.time, (d.span.0 + s, d.span.1 + s)));
     }
     None
+}
+
+/// An open request for a volunteer: 谁能 / 谁有空 / 有谁…, or 谁 with a going or helping verb
+/// close after it (谁中午去拿下快递 / 谁帮我盯一下); 谁值班啊 asks who, not for help.
+fn open_request(s: &str) -> bool {
+    if has(s, &["谁能", "谁有空", "谁来", "谁可以", "谁方便", "哪位能", "哪位有空"]) {
+        return true;
+    }
+    let c: Vec<char> = s.chars().collect();
+    c.iter().enumerate().any(|(i, ch)| {
+        *ch == '谁'
+            && c.iter()
+                .skip(i + 1)
+                .take(5)
+                .take_while(|n| n.is_alphanumeric())
+                .any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
+    })
 }
 
 fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool) -> bool {
@@ -893,21 +953,20 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .collect();
     let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today);
     if past
-        && !has(
-            &text,
-            &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧", "谁能", "谁有空", "谁来"],
-        )
+        && !has(&text, &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧"])
+        && !open_request(&text)
     {
         return false;
     }
     let info_q = question
         && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位"])
-            || (!has(&text, &["谁能", "谁有空", "谁来", "什么时候", "能不能", "能否", "可以"])));
+            || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
     let notice = (has_notice(&text) || holds_meeting(&text))
-        && !has(&text, &["请", "麻烦", "负责", "必须", "务必", "谁能", "谁有空", "谁来", "有谁"])
+        && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
+        && !open_request(&text)
         && !(other_doer && (before_dl || text.contains('把')));
     if finished && !self_c {
         return false;
@@ -922,14 +981,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .expressions
         .iter()
         .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline));
-    if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !has(&text, &["谁能", "谁有空", "谁来"])
-    {
+    if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) {
         return false;
     }
     if self_c {
         return true;
     }
-    if has(&text, &["谁能", "谁有空", "谁来"]) {
+    if open_request(&text) {
         return true;
     }
     if has_owner {
@@ -1127,7 +1185,17 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                         .find(|(a, b)| *a <= c && c < *b)
                         .is_some_and(|(a, b)| is_generic(&ack_rest(&title_of(ctx, *a, *b))))
                 });
-                let generic = cue_generic || is_generic(&ack_rest(&title));
+                // (我来联系 争取明天修好 under 需要有人联系厂家来修一下: the reply echoes the request)
+                let own: Vec<char> = title
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && !"争取尽量".contains(*c))
+                    .collect();
+                let echoes = q_open
+                    && takes_on
+                    && q_task.is_some()
+                    && !title.contains('把')
+                    && own.iter().filter(|c| q.text.contains(**c)).count() * 2 >= own.len();
+                let generic = cue_generic || echoes || is_generic(&ack_rest(&title));
                 // the replier promising the request addressed to them (我明早来了就换 / 下午给你看):
                 // the work is the quoted task
                 // (a reply naming work of its own keeps it: 我先把底稿发您 / 周三前和信息中心对一下)
@@ -1144,7 +1212,11 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     if takes_on || own_date || generic || answers {
                         title = qt;
                         if own_dl.is_none() {
-                            reply_dl = q_task.and_then(|t| t.due_date.map(|d| (d, t.due_time)));
+                            reply_dl = match q_task {
+                                Some(t) => t.due_date.map(|d| (d, t.due_time)),
+                                // (the quoted request the rules did not read as a task: its own date)
+                                None => timex::analyze(&q.text, ctx.reference).deadline.map(|d| (d.date, d.time)),
+                            };
                         }
                     } else {
                         title = format!("{qt}{title}");

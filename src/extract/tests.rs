@@ -456,3 +456,33 @@ fn spaced_clauses_keep_the_work() {
     let t = title("周建华", "小川 先把样品打包 顺丰寄给客户");
     assert!(t.contains("样品打包") && t.contains("寄给客户"), "{t}");
 }
+
+/// Calls for a volunteer without 谁能 (谁下午去…), replies taking them on that echo the request
+/// in their own words, and quoted requests the rules did not read as tasks: the reply's title is
+/// the asking clause (with the clause before it when the ask names no object), dated by it.
+#[test]
+fn volunteers_and_echoing_take_ons() {
+    let ex = Extractor::default();
+    let ask = "谁下午去趟银行取一下回单 出纳那边催了 我这边走不开";
+    let got = ex.extract(&msg("吴敏", ask, None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty() && got[0].title.contains("银行") && !got[0].title.contains("走不开"), "{got:?}");
+    assert!(ex.extract(&msg("吴敏", "有谁知道打印机为啥卡纸吗 一直亮红灯", None), None).is_empty());
+    let got = ex.extract(&msg("郑小川", "我去吧", Some(("吴敏", ask))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("回单"), "{got:?}");
+    // own words that mostly repeat the request: the request's title
+    let got = ex.extract(
+        &msg("陆佳琪", "我来联系 争取今天弄好", Some(("周建华", "会议室的投影仪坏了 需要有人联系售后来修一下"))),
+        None,
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("售后") && got[0].owners == ["陆佳琪"], "{got:?}");
+    // an ask naming no object keeps the clause before it, and its date
+    let got =
+        ex.extract(&msg("陆佳琪", "我来", Some(("周建华", "供应商那边要再寄一份对账单 需要有人明天寄出去"))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("对账单"), "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+}
