@@ -646,6 +646,10 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
             }
         }
     }
+    // (考核前 / 上线前: an event named as the deadline)
+    for (sp, _) in event_deadlines(ctx, s, e) {
+        drop(sp.0, sp.1);
+    }
     for x in &ctx.ana.expressions {
         if modifies_noun(ctx, x.span.1) {
             continue;
@@ -745,8 +749,9 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
 fn is_report_back(ctx: &Context, a: usize, b: usize) -> bool {
     let t = title_of(ctx, a, b);
-    t.chars().count() <= 8
-        && ["给我", "发我", "报我", "告诉我", "跟我说", "交给我", "发给我", "报给我"].iter().any(|w| t.starts_with(w))
+    (t.chars().count() <= 8
+        && ["给我", "发我", "报我", "告诉我", "跟我说", "交给我", "发给我", "报给我"].iter().any(|w| t.starts_with(w)))
+        || (t.chars().count() <= 10 && has(&t, &["跟我说一声", "告诉我一声", "说一声"]))
 }
 
 /// Title of a clause that voice-typed chat strings together with spaces (中秋国庆连着放 房态基本满了
@@ -858,6 +863,52 @@ fn quoted_title(ctx: &Context, q: &str) -> String {
     }
     let t = strip_words(&t);
     t.chars().filter(|c| c.is_alphanumeric() || *c == '的').collect()
+}
+
+/// Deadlines named by an event (考核前 / 上线前 / 会前 / 答辩前一天) in `[s, e)`: the span of the
+/// words and the event's moment, read from the clause of this message or of the quoted one that
+/// names the event with a time (下周四下午2点全院护士理论考核 / 12月1号上线). Inclusive like any
+/// "before", the clock time kept when stated.
+fn event_deadlines(ctx: &Context, s: usize, e: usize) -> Vec<((usize, usize), timex::Deadline)> {
+    let mut out = Vec::new();
+    for p in s..e.min(ctx.chars.len()) {
+        if ctx.chars.get(p) != Some(&'前') || ctx.ana.expressions.iter().any(|x| x.span.0 < p && p <= x.span.1) {
+            continue;
+        }
+        // the event word: 会 alone, else the two chars before 前 (not 之前 / 提前 / 目前 …)
+        let (from, event) = if p >= 1 && ctx.chars.get(p - 1) == Some(&'会') {
+            (p - 1, "会".to_string())
+        } else if p >= s + 2
+            && ctx.chars.get(p - 2..p).is_some_and(|w| w.iter().all(|c| c.is_alphabetic() && !c.is_ascii()))
+            && !ctx.chars.get(p - 1).is_some_and(|c| "之以提目眼面跟当事空上向往年天周月号日点".contains(*c))
+        {
+            (p - 2, ctx.sub(p - 2, p))
+        } else {
+            continue;
+        };
+        let day_before = ctx.sub(p + 1, p + 3) == "一天";
+        let own = ctx.sub(clause_start(ctx, p), p + 1);
+        let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str()).unwrap_or("");
+        let found = [ctx.norm.text.as_str(), quoted]
+            .iter()
+            .flat_map(|t| t.split(|c: char| matches!(c, ' ' | '，' | ',' | '。' | '；' | '\n' | '！' | '？')))
+            .filter(|c| c.contains(event.as_str()) && !own.ends_with(*c) && !c.contains(&format!("{event}前")))
+            .find_map(|c| {
+                let a = timex::analyze(c, ctx.reference);
+                let x = a.expressions.iter().find(|x| matches!(x.kind, timex::Kind::Point | timex::Kind::Range))?;
+                let words: String = c.chars().skip(x.span.0).take(x.span.1 - x.span.0).collect();
+                timex::analyze(&format!("{words}前"), ctx.reference).deadline
+            });
+        let Some(mut d) = found else { continue };
+        let mut to = p + 1;
+        if day_before {
+            let Some(date) = d.date.pred_opt() else { continue };
+            d = timex::Deadline { date, time: None, span: d.span };
+            to += 2;
+        }
+        out.push(((from, to), d));
+    }
+    out
 }
 
 fn deadline_in(
@@ -1083,7 +1134,18 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             refs = msg_refs.iter().copied().filter(|r| r.kind != RefKind::SelfRef || self_c).collect();
         }
         let (mut owners, mut amb) = owners_of(ctx, &refs, self_c);
-        let own_dl = deadline_in(ctx, u.s, u.e);
+        let mut own_dl = deadline_in(ctx, u.s, u.e);
+        // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
+        let is_before = |sp: (usize, usize)| {
+            ctx.ana.expressions.iter().any(|x| {
+                x.span.0 <= sp.0 && sp.1 <= x.span.1 && (x.inclusive_before || x.kind == timex::Kind::Deadline)
+            })
+        };
+        if own_dl.is_some_and(|(_, _, sp)| !is_before(sp))
+            && let Some((sp, d)) = event_deadlines(ctx, u.s, u.e).first()
+        {
+            own_dl = Some((d.date, d.time, *sp));
+        }
         let mut inherited_dl: PrevDue = None;
         if u.follows {
             if owners.is_empty() && !amb {
@@ -1235,6 +1297,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             .or_else(|| reply_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| inherited_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| context.iter().find_map(|o| deadline_in(ctx, o.s, o.e)).map(|(d, t, sp)| (d, t, Some(sp))))
+            .or_else(|| event_deadlines(ctx, u.s, u.e).first().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
                 let d = ctx.ana.deadline.as_ref()?;
                 if not_a_deadline(ctx, d.span) {

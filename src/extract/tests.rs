@@ -486,3 +486,26 @@ fn volunteers_and_echoing_take_ons() {
     assert!(got[0].title.contains("对账单"), "{got:?}");
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
 }
+
+/// A deadline named by an event (演练前 / 评审前一天) takes the event's moment from the clause that
+/// dates it, in the message or the quoted one; the event words leave the title.
+#[test]
+fn event_named_deadlines() {
+    let ex = Extractor::default();
+    let got = ex.extract(
+        &msg("周建华", "演练前小川你把灭火器检查一遍", Some(("吴敏", "下周三上午10点做消防演练 范围是整栋楼"))),
+        None,
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-16"));
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("10:00:00"));
+    assert!(!got[0].title.contains("演练前"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "周四下午项目评审 @吴敏 评审前一天把方案发我", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-09"));
+    // 组织大家: the gathered are no doers
+    let got = ex.extract(&msg("周建华", "陆佳琪你组织大家把仓库盘点一遍", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["陆佳琪"]);
+}

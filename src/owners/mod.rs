@@ -451,6 +451,11 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
         if p == '诉' && prev2 == Some('告') {
             return true;
         }
+        // 组织大家 / 带领大家 / 召集各位: whom the doer gathers
+        if matches!((prev2, p), (Some('组'), '织') | (Some('带'), '领') | (Some('召'), '集') | (Some('动'), '员'))
+        {
+            return true;
+        }
     }
     // possessive 我的 / 你的 is not a doer either; 大家辛苦了 thanks, it assigns nothing
     // (辛苦一下 asks for work: still a doer)
