@@ -822,8 +822,7 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
 fn quoted_title(ctx: &Context, q: &str) -> String {
     // the clauses that ask (谁中午去拿下快递 / 需要有人今天发出去), without the news around them
     // (分包那边要再发个整改通知 需要有人今天发出去: an ask naming no object keeps the clause before)
-    let parts: Vec<&str> =
-        q.split(|c: char| matches!(c, ' ' | '，' | ',' | '？' | '?' | '。' | '！' | '!' | '\n')).collect();
+    let parts: Vec<&str> = q.split([' ', '，', ',', '？', '?', '。', '！', '!', '\n']).collect();
     let asking = |p: &str| open_request(p) || has(p, &["有人", "需要", "请", "麻烦", "帮忙"]);
     let mut asks = String::new();
     for (i, p) in parts.iter().enumerate() {
@@ -891,7 +890,7 @@ fn event_deadlines(ctx: &Context, s: usize, e: usize) -> Vec<((usize, usize), ti
         let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str()).unwrap_or("");
         let found = [ctx.norm.text.as_str(), quoted]
             .iter()
-            .flat_map(|t| t.split(|c: char| matches!(c, ' ' | '，' | ',' | '。' | '；' | '\n' | '！' | '？')))
+            .flat_map(|t| t.split([' ', '，', ',', '。', '；', '\n', '！', '？']))
             .filter(|c| c.contains(event.as_str()) && !own.ends_with(*c) && !c.contains(&format!("{event}前")))
             .find_map(|c| {
                 let a = timex::analyze(c, ctx.reference);
