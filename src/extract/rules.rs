@@ -1295,7 +1295,26 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             .map(|(d, t, sp)| (d, t, Some(sp)))
             .or_else(|| reply_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| inherited_dl.map(|(d, t)| (d, t, None)))
-            .or_else(|| context.iter().find_map(|o| deadline_in(ctx, o.s, o.e)).map(|(d, t, sp)| (d, t, Some(sp))))
+            .or_else(|| {
+                // a shared "before" deadline (周五前 …) holds for every unit; a plain date in a
+                // context clause (开庭 10月15号上午 / 答辩期9月28号届满) only for the unit next to it
+                context
+                    .iter()
+                    .find_map(|o| {
+                        // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
+                        if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).first() {
+                            return Some((d.date, d.time, *sp));
+                        }
+                        let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
+                        let next_to = units
+                            .iter()
+                            .filter(|x| !x.context && x.group == u.group)
+                            .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
+                            .is_some_and(|x| x.s == u.s);
+                        (is_before(sp) || next_to).then_some((d, t, sp))
+                    })
+                    .map(|(d, t, sp)| (d, t, Some(sp)))
+            })
             .or_else(|| event_deadlines(ctx, u.s, u.e).first().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
                 let d = ctx.ana.deadline.as_ref()?;

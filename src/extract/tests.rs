@@ -509,3 +509,24 @@ fn event_named_deadlines() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["陆佳琪"]);
 }
+
+/// A plain date in a context clause (物业9月30号来收房) dates only the unit next to it; a shared
+/// "before" deadline or event (周五前 / 检查前) holds for every unit of the sentence.
+#[test]
+fn context_dates_reach_the_next_unit_only() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "物业9月30号上午来收房 交接我来对接 @吴敏 把去年的发票整理一下", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-30"));
+    assert_eq!(got[1].owners, ["吴敏"]);
+    assert_eq!(got[1].due_date, None, "{got:?}");
+    let got = ex.extract(
+        &msg("周建华", "客户周四上午来验收 验收前 @吴敏 把演示环境准备好 @郑小川 把用户手册打印出来", None),
+        None,
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    for t in &got {
+        assert_eq!(t.due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-10"), "{got:?}");
+    }
+}
