@@ -149,6 +149,8 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "本周", "这周", "月底", "尽快", "先", "再", "稍后", "争取", "跟进", "安排", "处理", "一会", "两天", "重新", "亲自",
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
+/// The sender's own schedule (我下周去参加培训 / 我明天出差): attendance or absence, no work.
+const SCHEDULE: [&str; 8] = ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休"];
 /// After 我 + a time word: a state or availability, not a commitment.
 /// (我下午能不能早点走: asking permission, no commitment either.)
 const STATE_AFTER: [&str; 17] = [
@@ -592,6 +594,16 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         if has(&rest, &FINISHED) {
             continue;
         }
+        // (我这边走不开 / 我先不入库: a state or a refusal, however it starts)
+        let state =
+            rest.trim_start_matches("这边").trim_start_matches('这').trim_start_matches(['先', '就', '也', '还']);
+        if STATE_AFTER.iter().chain(EXCUSE.iter()).any(|w| state.starts_with(w)) {
+            continue;
+        }
+        // (下周三我去参加正畸培训: the sender's own schedule, no work taken on)
+        if has(&rest, &SCHEDULE) && !rest.contains('把') && !has(&without_compounds(&rest), &REQUEST) {
+            continue;
+        }
         // a time word next to 我 (我明天…, 这个周末我…) commits, unless what follows is a state
         // (我初三都在本地, 明天我不在)
         let timed = ctx.ana.expressions.iter().find(|x| {
@@ -613,11 +625,6 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             if !pred.is_empty() {
                 return true;
             }
-        }
-        // (我这边走不开 / 我这边没空: a state, however it starts)
-        let state = rest.trim_start_matches("这边").trim_start_matches('这');
-        if STATE_AFTER.iter().chain(EXCUSE.iter()).any(|w| state.starts_with(w)) {
-            continue;
         }
         if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
             return true;
@@ -981,6 +988,17 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !others.is_empty()
         && others.iter().all(|r| r.kind != RefKind::Addressee && r.kind != RefKind::Group)
         && has(&text, &["请假", "不在", "出差", "休假", "在外地", "没空", "走不开"])
+    {
+        return false;
+    }
+    // 大家别请假 / 你不用来了: asking that nothing be done
+    let doers: Vec<&OwnerRef> = doer_refs(ctx, s, e).into_iter().filter(|r| r.kind != RefKind::SelfRef).collect();
+    if !doers.is_empty()
+        && !text.contains('把')
+        && doers.iter().all(|r| {
+            let after = ctx.sub(r.end, r.end + 4);
+            ["别", "不要", "不用", "不必", "无需"].iter().any(|w| after.starts_with(w)) && !after.contains('忘')
+        })
     {
         return false;
     }

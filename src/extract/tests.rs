@@ -530,3 +530,26 @@ fn context_dates_reach_the_next_unit_only() {
         assert_eq!(t.due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-10"), "{got:?}");
     }
 }
+
+/// No task: asking that nothing be done (大家别请假), the sender's own schedule (我去参加培训) or
+/// refusal (我先不入库), a surname + title inside a common word (对方律师 is no 方律).
+#[test]
+fn refusals_schedules_and_words_that_look_like_titles() {
+    let ex = Extractor::default();
+    for (sender, text) in [
+        ("周建华", "提醒一下 下周六调休上班 大家别请假"),
+        ("吴敏", "下周二我去参加消防培训 那天的会我就不来了"),
+        ("吴敏", "这批货有破损 我先不签收"),
+    ] {
+        let got = ex.extract(&msg(sender, text, None), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    let m = Message {
+        members: ["方晓", "周建华"].iter().map(|s| s.to_string()).collect(),
+        ..msg("周建华", "刚跟对方律师通了电话 他们还在考虑", None)
+    };
+    assert!(ex.extract(&m, None).is_empty());
+    // 别忘了 still asks for something
+    let got = ex.extract(&msg("周建华", "大家别忘了周五前交周报", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+}

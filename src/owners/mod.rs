@@ -297,6 +297,11 @@ impl Roster {
                         i += 1;
                         continue;
                     }
+                    // 对方律师 / 双方 / 工作 / 总结: a surname + title inside a common word
+                    if *kind == RefKind::Title && title_in_word(t, i, n) {
+                        i += 1;
+                        continue;
+                    }
                     if mark(i, i + n, &mut taken) {
                         refs.push(OwnerRef {
                             start: i,
@@ -428,6 +433,20 @@ impl Roster {
         }
         reply_sender.filter(|s| self.contains(s)).map(|s| s.to_string())
     }
+}
+
+/// Whether a surname + title match at `[i, i + n)` is part of a common word: 律师 / 律所, 工作 /
+/// 工程, 总结 / 总部 after the title, or 方 as in 对方 / 双方 / 各方 / 地方 before it.
+fn title_in_word(t: &[char], i: usize, n: usize) -> bool {
+    let next = t.get(i + n).copied().unwrap_or(' ');
+    let prev = if i > 0 { t.get(i - 1).copied().unwrap_or(' ') } else { ' ' };
+    let words_after = match t.get(i + n - 1) {
+        Some('律') => "师所",
+        Some('工') => "作程厂资具地期位人单号序艺种",
+        Some('总') => "结部体共数计额量算",
+        _ => "",
+    };
+    words_after.contains(next) || (t.get(i) == Some(&'方') && "对双各官地大南北东西多四远平药配处".contains(prev))
 }
 
 /// Whether the span sits where a recipient/object goes: 给我, 发我, 交给张三, 问大家, 我的.
