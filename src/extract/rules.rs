@@ -204,6 +204,8 @@ const STRIP_WORDS: &[&str] = &[
     "帮忙",
     "帮我们",
     "帮我",
+    "辛苦一下",
+    "辛苦下",
     "辛苦",
     "务必",
     "记得",
@@ -295,8 +297,7 @@ const TAKE_ON: [&str; 16] = [
 ];
 
 /// Chars of reply words that name no work by themselves (我来吧, 交给我, 可以做, 就发你).
-const GENERIC_CHARS: &str =
-    "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯嘞行没问题包在身上出来一下处理跟进接手试让算";
+const GENERIC_CHARS: &str = "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯嘞行没包在身上出来一下处理跟进接手试让算争取尽量完成";
 
 /// A title that names no work of its own (only generic reply words).
 fn is_generic(title: &str) -> bool {
@@ -676,6 +677,13 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
         .filter_map(|i| ctx.chars.get(i).copied())
         .collect();
     let out = strip_opener(&strip_words(&out));
+    // a leading 那 (then: 那你按新模板重导) is no content; 那个 / 那边 / 那天 are
+    let out = match out.strip_prefix('那') {
+        Some(rest) if !rest.starts_with(['个', '些', '边', '里', '天', '儿', '时', '样', '份', '批', '家']) => {
+            rest.to_string()
+        }
+        _ => out,
+    };
     let out = out.trim_matches(|c: char| {
         !c.is_alphanumeric() || matches!(c, '吧' | '哈' | '哦' | '啊' | '呀' | '嘛' | '要' | '在' | '都' | '就' | '能')
     });
@@ -816,10 +824,17 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     let lead: String = if named >= 6 {
         String::new()
     } else {
+        // (好的老师 周六调休上班 我周末就能出初稿: neither an acknowledgement nor news is the object)
         parts
             .iter()
             .take(first)
-            .filter(|(a, b)| !is_context_clause(ctx, *a, *b))
+            .filter(|(a, b)| {
+                let c = ctx.sub(*a, *b);
+                !is_context_clause(ctx, *a, *b)
+                    && !is_ack_only(&without_refs(ctx, *a, *b))
+                    && !has_notice(&c)
+                    && !has(&c, &["调休", "上班", "放假", "休息"])
+            })
             .map(|(a, b)| title_of(ctx, *a, *b))
             .collect()
     };
