@@ -109,7 +109,7 @@ pub struct ExtractArgs {
     /// How the model takes part: `hybrid` (rules + model veto/additions), `spans` (model spans), `off`.
     #[arg(long, default_value = "hybrid")]
     pub mode: String,
-    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.1).
+    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.35).
     #[arg(long)]
     pub veto_below: Option<f32>,
     /// Hybrid: take the model's tasks, when the rules find none, if P(new task) is above this (default 1.0 = never).
@@ -138,7 +138,7 @@ pub struct EvalArgs {
     /// How the model takes part: `hybrid`, `spans` or `off` (see `extract --help`).
     #[arg(long, default_value = "hybrid")]
     pub mode: String,
-    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.1).
+    /// Hybrid: drop the rules' tasks when the model's P(new task) is below this (default 0.35).
     #[arg(long)]
     pub veto_below: Option<f32>,
     /// Hybrid: take the model's tasks, when the rules find none, if P(new task) is above this (default 1.0 = never).
