@@ -1075,7 +1075,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     if has_owner {
         if group_only {
-            return dl || text.contains('把') || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快"]);
+            // (复盘会定在10号下午两点 每个人准备3分钟发言: everyone's work for a dated occasion)
+            let dated_work = in_unit.iter().any(|x| x.end > today)
+                && has(&text, &["准备", "提交", "写一份", "交一份", "整理", "填好", "填写", "带上", "带好"]);
+            return dl
+                || dated_work
+                || text.contains('把')
+                || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快"]);
         }
         return true;
     }
