@@ -1077,7 +1077,10 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         if group_only {
             // (复盘会定在10号下午两点 每个人准备3分钟发言: everyone's work for a dated occasion)
             let dated_work = in_unit.iter().any(|x| x.end > today)
-                && has(&text, &["准备", "提交", "写一份", "交一份", "整理", "填好", "填写", "带上", "带好"]);
+                && has(
+                    &text,
+                    &["准备", "提交", "写一份", "交一份", "整理", "填好", "填写", "带上", "带好", "不少于", "至少"],
+                );
             return dl
                 || dated_work
                 || text.contains('把')

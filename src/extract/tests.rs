@@ -553,3 +553,21 @@ fn refusals_schedules_and_words_that_look_like_titles() {
     let got = ex.extract(&msg("周建华", "大家别忘了周五前交周报", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+/// Everyone's work: 每人 addresses all, a quota (每人不少于…) and work for a dated occasion are
+/// tasks, and 大家的材料…交给X makes everyone hand in their own.
+#[test]
+fn everyones_work() {
+    let ex = Extractor::default();
+    let one = |text: &str| {
+        let got = ex.extract(&msg("周建华", text, None), None);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].owners, ["@all"], "{text}");
+        got.into_iter().next()
+    };
+    let t = one("本周每人回访不少于10个老客户");
+    assert_eq!(t.and_then(|t| t.due_date).map(|d| d.to_string()).as_deref(), Some("2026-09-11"));
+    one("周四下午开季度总结会 每个人准备5分钟的汇报");
+    let t = one("年检的事 大家的材料下周一前交给吴敏");
+    assert_eq!(t.and_then(|t| t.due_date).map(|d| d.to_string()).as_deref(), Some("2026-09-14"));
+}
