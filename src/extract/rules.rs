@@ -824,13 +824,15 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     let lead: String = if named >= 6 {
         String::new()
     } else {
-        // (好的老师 周六调休上班 我周末就能出初稿: neither an acknowledgement nor news is the object)
+        // (好的老师 周六调休上班 我周末就能出初稿: neither an acknowledgement nor news is the object;
+        // 初稿写好了 … 请顾律审阅: what was finished is what is to be reviewed)
+        let review = has(&core, &["审阅", "审核", "过目", "把关", "确认", "看一下", "看看", "看下"]);
         parts
             .iter()
             .take(first)
             .filter(|(a, b)| {
                 let c = ctx.sub(*a, *b);
-                !is_context_clause(ctx, *a, *b)
+                (!is_context_clause(ctx, *a, *b) || (review && has(&c, &FINISHED)))
                     && !is_ack_only(&without_refs(ctx, *a, *b))
                     && !has_notice(&c)
                     && !has(&c, &["调休", "上班", "放假", "休息"])
@@ -989,7 +991,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
-    let clauses = ranges(&ctx.chars, s, e, |c| c == '，' || c == ',');
+    let clauses = ranges(&ctx.chars, s, e, |c| matches!(c, '，' | ',' | ' '));
     let request_clause = clauses.iter().any(|(a, b)| {
         let c = ctx.sub(*a, *b);
         !has(&c, &FINISHED) && (has(&c, &REQUEST) || c.contains('把'))
@@ -1237,12 +1239,17 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             let qi = ctx.quote.as_ref();
             // the quoted task this reply is about: the one sharing most words with it (回款我周五前
             // 催完 under 把返利核一下，顺便催一下回款), else the first
+            // (the quoted task given to the replier comes first: @周建国 礼堂的音响检查一下)
             let q_task = qi.and_then(|x| {
-                x.tasks
-                    .iter()
-                    .max_by(|a, b| super::eval::dice(&a.title, &title).total_cmp(&super::eval::dice(&b.title, &title)))
-                    .filter(|t| super::eval::dice(&t.title, &title) > 0.0)
-                    .or(x.tasks.first())
+                x.tasks.iter().find(|t| t.owners.iter().any(|o| o == sender)).or_else(|| {
+                    x.tasks
+                        .iter()
+                        .max_by(|a, b| {
+                            super::eval::dice(&a.title, &title).total_cmp(&super::eval::dice(&b.title, &title))
+                        })
+                        .filter(|t| super::eval::dice(&t.title, &title) > 0.0)
+                        .or(x.tasks.first())
+                })
             });
             // (老罗，…换一下 with two 罗 in the chat: the one who answers with a promise is meant)
             let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender)

@@ -571,3 +571,23 @@ fn everyones_work() {
     let t = one("年检的事 大家的材料下周一前交给吴敏");
     assert_eq!(t.and_then(|t| t.due_date).map(|d| d.to_string()).as_deref(), Some("2026-09-14"));
 }
+
+/// More titles address a member (梁师傅, 陈园长); a reply under a message with several tasks
+/// answers the one given to the replier.
+#[test]
+fn titles_and_the_repliers_own_quoted_task() {
+    let ex = Extractor::default();
+    let m = Message {
+        members: ["梁国栋", "陈静", "周建华"].iter().map(|s| s.to_string()).collect(),
+        ..msg("周建华", "新菜单的样品做好了 梁师傅明天中午试一下味道", None)
+    };
+    let got = ex.extract(&m, None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["梁国栋"]);
+    let quote = "@吴敏 年会节目单明天中午前报给我 @郑小川 礼堂的音响周二下午检查一下";
+    let got = ex.extract(&msg("郑小川", "好的周经理 我今天下午就去弄", Some(("周建华", quote))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("音响"), "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
+}
