@@ -758,7 +758,12 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         && !has(&c, &TAKE_ON)
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
-    conditional || mine_no_commit || (has(&c, &FINISHED) && !c.contains('把'))
+    // (明天起系统关闭: news of what will happen, nobody's work)
+    let news = has(&c, &["关闭", "停用", "停止", "暂停", "开放", "放假"])
+        && doer_refs(ctx, a, b).is_empty()
+        && !c.contains('把')
+        && !has(&without_compounds(&c), &REQUEST);
+    conditional || mine_no_commit || news || (has(&c, &FINISHED) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -1203,7 +1208,8 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         let mut title = core_title(ctx, u.s, u.e);
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
-        if title.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        if title.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 3 {
+            let before = title.clone();
             for o in &context {
                 let c = ctx.sub(o.s, o.e);
                 // (这周的民生热线回访 郑浩负责采访: a leading topic without a date names the work too)
@@ -1211,6 +1217,16 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 if c.contains('把') || has(&c, &REQUEST) || topic {
                     title.push_str(&title_of(ctx, o.s, o.e));
                 }
+            }
+            // (…签证单交给孟凡 宏伟把关 / 全员安全交底 @赵丹 组织一下: the unit before names the object)
+            // (only in a sentence, not across list items, and after work given to all or nobody:
+            // 小雨…把预约名单整理好，宋医生…排好班 are two people's own work)
+            if title == before
+                && ctx.norm.list_items.len() < 2
+                && let Some(prev_unit) = units.iter().filter(|o| o.group == u.group && o.e <= u.s).last()
+                && doer_refs(ctx, prev_unit.s, prev_unit.e).iter().all(|r| r.resolved == Resolved::All)
+            {
+                title.push_str(&title_of(ctx, prev_unit.s, prev_unit.e));
             }
         }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);

@@ -591,3 +591,17 @@ fn titles_and_the_repliers_own_quoted_task() {
     assert!(got[0].title.contains("音响"), "{got:?}");
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
 }
+
+/// A unit naming only its verb (把关 / 组织一下) takes its object from the work given to all just
+/// before it; news after the work (明天起系统关闭) stays out of the title.
+#[test]
+fn bare_verbs_borrow_the_groups_object() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "各位把本月的报销单3个工作日内交给吴敏 小川把关", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].owners, ["郑小川"]);
+    assert!(got[1].title.contains("报销单"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "本月的加班申请 大家今天之内报给吴敏 明天起系统关闭", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("加班申请") && !got[0].title.contains("关闭"), "{got:?}");
+}
