@@ -228,6 +228,7 @@ const STRIP_WORDS: &[&str] = &[
     "之内",
     "你",
     "顺便",
+    "另外",
 ];
 
 /// Words that contain a politeness word but are content (申请 is no 请).
@@ -1133,12 +1134,16 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                 units.push(Unit { s: *a, e: *b, group: gi, context: d.is_none(), follows: false });
             }
         } else {
-            // 顺便 adds a second piece of work to the same doer
+            // 顺便 adds a second piece of work to the same doer; 另外 at a clause start another
+            // piece of work (我明天把清单发给实验室 另外需要有人帮忙监考)
             let cue: Vec<char> = "顺便".chars().collect();
+            let besides: Vec<char> = "另外".chars().collect();
             let mut start = s;
             let mut follows = false;
             for p in s + 1..e {
-                if ctx.chars.get(p..p + 2) == Some(cue.as_slice())
+                let at_clause = ctx.chars.get(p - 1).is_some_and(|c| is_clause_sep(*c));
+                let here = ctx.chars.get(p..p + 2);
+                if (here == Some(cue.as_slice()) || (at_clause && here == Some(besides.as_slice())))
                     && title_of(ctx, p, e).chars().filter(|c| c.is_alphanumeric()).count() >= 2
                 {
                     units.push(Unit { s: start, e: p, group: gi, context: false, follows });
@@ -1196,11 +1201,14 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         }
         let mut inherited_dl: PrevDue = None;
         if u.follows {
-            if owners.is_empty() && !amb {
+            // (…另外需要有人帮忙监考: an open need is nobody's yet)
+            let open = has(&ctx.sub(u.s, u.e), &["有人", "谁"]);
+            if owners.is_empty() && !amb && !open {
                 owners = prev.0.clone();
                 amb = prev.1;
             }
-            if own_dl.is_none() {
+            // (另外… is other work: the date of the first does not carry over)
+            if own_dl.is_none() && !ctx.sub(u.s, u.s + 2).starts_with("另外") {
                 inherited_dl = prev.2;
             }
         }

@@ -605,3 +605,16 @@ fn bare_verbs_borrow_the_groups_object() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.contains("加班申请") && !got[0].title.contains("关闭"), "{got:?}");
 }
+
+/// 另外 at a clause start begins another piece of work: its own owners (an open need has none),
+/// not the first piece's date.
+#[test]
+fn besides_starts_another_task() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "我明天把会议纪要发给大家 另外需要有人帮忙订一下会议室", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+    assert!(got[1].owners.is_empty() && got[1].due_date.is_none(), "{got:?}");
+    assert!(got[1].title.contains("会议室") && !got[1].title.contains("另外"), "{got:?}");
+}
