@@ -150,7 +150,8 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
 /// The sender's own schedule (我下周去参加培训 / 我明天出差): attendance or absence, no work.
-const SCHEDULE: [&str; 8] = ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休"];
+const SCHEDULE: [&str; 11] =
+    ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出"];
 /// After 我 + a time word: a state or availability, not a commitment.
 /// (我下午能不能早点走: asking permission, no commitment either.)
 const STATE_AFTER: [&str; 17] = [
@@ -1014,6 +1015,15 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
+    // 婷婷演技可以的 / 小王这次真给力: praise, nothing asked
+    let bare = strip_punct(&without_refs(ctx, s, e));
+    if ["可以的", "不错", "厉害", "真棒", "太棒了", "给力", "靠谱", "优秀", "牛"].iter().any(|w| bare.ends_with(w))
+        && !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+        && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency)
+    {
+        return false;
+    }
     // 大家别请假 / 你不用来了: asking that nothing be done
     let doers: Vec<&OwnerRef> = doer_refs(ctx, s, e).into_iter().filter(|r| r.kind != RefKind::SelfRef).collect();
     if !doers.is_empty()
@@ -1055,7 +1065,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
-    let notice = (has_notice(&text) || holds_meeting(&text))
+    // (…理赔部那边说还要补一份病理报告我明天去医院拿一下: reported speech before the sender's
+    // own commitment is its reason, not a notice)
+    let own_part = match ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e).last() {
+        Some(r) if self_c => ctx.sub(r.start, e),
+        _ => text.clone(),
+    };
+    let notice = (has_notice(&own_part) || holds_meeting(&own_part))
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
         && !open_request(&text)
         && !(other_doer && (before_dl || text.contains('把')));
@@ -1214,6 +1230,17 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         }
         prev = (owners.clone(), amb, own_dl.map(|(d, t, _)| (d, t)).or(inherited_dl));
         let mut title = core_title(ctx, u.s, u.e);
+        // (有客户问…理赔部那边说还要补一份病理报告我明天去医院拿一下: what others said is the
+        // reason; the work is what the sender says they will do)
+        if self_c
+            && let Some(r) =
+                ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start > u.s && r.end <= u.e).last()
+            && has_notice(&ctx.sub(u.s, r.start))
+            && self_commit(ctx, r.start, u.e)
+            && title_of(ctx, r.start, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4
+        {
+            title = core_title(ctx, r.start, u.e);
+        }
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
         if title.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 3 {

@@ -618,3 +618,19 @@ fn besides_starts_another_task() {
     assert!(got[1].owners.is_empty() && got[1].due_date.is_none(), "{got:?}");
     assert!(got[1].title.contains("会议室") && !got[1].title.contains("另外"), "{got:?}");
 }
+
+/// Praise is no task; an absence announced with the sender's plans is a schedule; reported
+/// speech before the sender's commitment is its reason (the title is the commitment); 发到各班
+/// names recipients, not doers.
+#[test]
+fn praise_absence_reasons_and_recipients() {
+    let ex = Extractor::default();
+    assert!(ex.extract(&msg("周建华", "哈哈 佳琪这次PPT做得真不错", None), None).is_empty());
+    assert!(ex.extract(&msg("吴敏", "我周五去拜访供应商 一天不在公司 有事找小川", None), None).is_empty());
+    let got = ex.extract(&msg("吴敏", "财务那边说报销单还缺一张发票我明天去酒店补开一下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.starts_with("去酒店补开"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "新版排班表小川3个工作日内发到各组", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+}

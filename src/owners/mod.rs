@@ -485,6 +485,10 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
         if matches!(p, '知' | '叫' | '催' | '谢' | '醒' | '陪') {
             return true;
         }
+        // 发到各班 / 送到张三: the recipient
+        if p == '到' && prev2.is_some_and(|c| "发送交传转递寄".contains(c)) {
+            return true;
+        }
         if p == '诉' && prev2 == Some('告') {
             return true;
         }
