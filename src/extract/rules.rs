@@ -21,6 +21,8 @@ pub struct Context<'a> {
     pub addressee: Option<String>,
     /// The quoted message, read by the rules on its own.
     pub quote: Option<QuoteInfo>,
+    /// Deadlines named by an event (考核前), found once: see [`event_deadlines`].
+    events: Vec<((usize, usize), timex::Deadline)>,
 }
 
 /// What the rules read in a quoted (replied-to) message.
@@ -55,7 +57,9 @@ impl<'a> Context<'a> {
             let qctx = Context::new(&qmsg);
             QuoteInfo { addressee: qctx.addressee.clone(), tasks: extract_rules(&qctx) }
         });
-        Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote }
+        let mut ctx = Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote, events: Vec::new() };
+        ctx.events = find_event_deadlines(&ctx);
+        ctx
     }
     fn sub(&self, s: usize, e: usize) -> String {
         self.chars.get(s..e.min(self.chars.len())).unwrap_or(&[]).iter().collect()
@@ -900,8 +904,14 @@ fn quoted_title(ctx: &Context, q: &str) -> String {
 /// names the event with a time (下周四下午2点全院护士理论考核 / 12月1号上线). Inclusive like any
 /// "before", the clock time kept when stated.
 fn event_deadlines(ctx: &Context, s: usize, e: usize) -> Vec<((usize, usize), timex::Deadline)> {
+    ctx.events.iter().filter(|((a, b), _)| *a >= s && *b <= e).cloned().collect()
+}
+
+/// All of the message's [`event_deadlines`].
+fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)> {
+    let (s, e) = (0, ctx.chars.len());
     let mut out = Vec::new();
-    for p in s..e.min(ctx.chars.len()) {
+    for p in s..e {
         if ctx.chars.get(p) != Some(&'前') || ctx.ana.expressions.iter().any(|x| x.span.0 < p && p <= x.span.1) {
             continue;
         }
