@@ -764,12 +764,15 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         && !has(&c, &TAKE_ON)
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
+    // (周三下午三点半我们碰一下: a meeting of the group, where the work will be looked at)
+    let meet =
+        has(&c, &["我们碰", "我们一起过", "我们过一下", "我们聊", "我们讨论", "我们对一下", "一起过一下", "碰一下"]);
     // (明天起系统关闭: news of what will happen, nobody's work)
     let news = has(&c, &["关闭", "停用", "停止", "暂停", "开放", "放假"])
         && doer_refs(ctx, a, b).is_empty()
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
-    conditional || mine_no_commit || news || (has(&c, &FINISHED) && !c.contains('把'))
+    conditional || mine_no_commit || news || meet || (has(&c, &FINISHED) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -1022,6 +1025,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !others.is_empty()
         && others.iter().all(|r| r.kind != RefKind::Addressee && r.kind != RefKind::Group)
         && has(&text, &["请假", "不在", "出差", "休假", "在外地", "没空", "走不开"])
+    {
+        return false;
+    }
+    // 有需要让邹姐帮你看看 / 如果来不及找小王: help on a condition, nobody's task yet
+    let lead = strip_punct(&text);
+    if ["有需要", "有问题", "如果", "万一", "要是", "有困难"].iter().any(|w| lead.starts_with(w))
+        && !text.contains('把')
     {
         return false;
     }

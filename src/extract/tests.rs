@@ -634,3 +634,14 @@ fn praise_absence_reasons_and_recipients() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["郑小川"]);
 }
+
+/// Help offered on a condition (有需要让…) is nobody's task; a meeting to look at the work
+/// (我们碰一下) is no part of its title.
+#[test]
+fn conditional_help_and_meetings() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "小川你先出两版报价 明天下午我们碰一下 有需要让吴敏帮你核一下成本", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("报价") && !got[0].title.contains("碰"), "{got:?}");
+}
