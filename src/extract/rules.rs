@@ -143,6 +143,10 @@ const NOTICE: [&str; 17] = [
 /// 说一下) is no reported speech.
 fn has_notice(s: &str) -> bool {
     let t = s.replace("说一下", "").replace("说下", "").replace("说说", "");
+    // (发个整改通知 / 会议通知: the notice as a thing to send, not an announcement)
+    let t: String = ["个通知", "份通知", "条通知", "张通知", "的通知", "改通知", "议通知", "假通知"]
+        .iter()
+        .fold(t, |t, w| t.replace(w, ""));
     has(&t, &NOTICE)
 }
 
@@ -480,9 +484,18 @@ fn in_event_clause(ctx: &Context, pos: usize) -> bool {
         && doer_refs(ctx, a, b).is_empty()
 }
 
+/// 答辩前一天 / 上线前两天: counted from an event, not from today (前一天 alone is yesterday).
+fn after_event(ctx: &Context, span: (usize, usize)) -> bool {
+    ctx.chars.get(span.0) == Some(&'前')
+        && span.0 > 0
+        && ctx.chars.get(span.0 - 1).is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
+        && !ctx.ana.expressions.iter().any(|x| x.span.1 == span.0)
+}
+
 /// A time word that is no deadline: it modifies a noun or dates a reported event.
 fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
-    modifies_noun(ctx, span.1)
+    after_event(ctx, span)
+        || modifies_noun(ctx, span.1)
         || in_event_clause(ctx, span.0)
         || validity(ctx, span.1)
         || in_consequence(ctx, span.0)
@@ -1070,7 +1083,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .ana
         .expressions
         .iter()
-        .filter(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency && !modifies_noun(ctx, x.span.1))
+        .filter(|x| {
+            x.span.0 >= s
+                && x.span.1 <= e
+                && x.kind != timex::Kind::Urgency
+                && !modifies_noun(ctx, x.span.1)
+                && !after_event(ctx, x.span)
+        })
         .collect();
     let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today);
     if past
@@ -1081,7 +1100,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     let info_q = question
         && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位"])
-            || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以"])));
+            || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以", "能帮", "帮忙", "帮我"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
@@ -1323,8 +1342,10 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 })
             });
             // (老罗，…换一下 with two 罗 in the chat: the one who answers with a promise is meant)
-            let to_me = qi.and_then(|x| x.addressee.as_deref()) == Some(sender)
+            let addressed = qi.and_then(|x| x.addressee.as_deref()) == Some(sender)
                 || (self_c && qi.is_some_and(|x| x.tasks.first().is_some_and(|t| t.owner_ambiguous)));
+            // (a quoted message giving several people work: the replier's own part is to them)
+            let to_me = addressed || qi.is_some_and(|x| x.tasks.iter().any(|t| t.owners.iter().any(|o| o == sender)));
             // an open request: nobody named in it (需要有人…, 谁能…)
             let q_open =
                 !to_me && (q_task.is_some_and(|t| t.owners.is_empty()) || has(&q.text, &["谁", "有人", "有没有人"]));
@@ -1349,7 +1370,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             // a bare imperative answering someone's message is addressed to its sender
             if !is_task
                 && refs.is_empty()
-                && (!to_me || q_task.is_none())
+                && (!addressed || q_task.is_none())
                 && text.contains('把')
                 && q.sender != sender
                 && ctx.roster.contains(&q.sender)
@@ -1384,7 +1405,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .chars()
                     .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
                     .count();
-                let answers = to_me && q_task.is_some() && self_c && !title.contains('把') && shared <= 1;
+                let answers = to_me && q_task.is_some() && (self_c || own_date) && !title.contains('把') && shared <= 1;
                 if generic || answers || title.chars().count() < 4 {
                     let qt = q_task
                         .map(|t| t.title.clone())

@@ -640,8 +640,31 @@ fn praise_absence_reasons_and_recipients() {
 #[test]
 fn conditional_help_and_meetings() {
     let ex = Extractor::default();
-    let got = ex.extract(&msg("周建华", "小川你先出两版报价 明天下午我们碰一下 有需要让吴敏帮你核一下成本", None), None);
+    let got =
+        ex.extract(&msg("周建华", "小川你先出两版报价 明天下午我们碰一下 有需要让吴敏帮你核一下成本", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["郑小川"]);
     assert!(got[0].title.contains("报价") && !got[0].title.contains("碰"), "{got:?}");
+}
+
+/// Replies under a message giving several people work answer the replier's own part (with
+/// their date); a polite request question (能帮忙…吗) is a request; 整改通知 is a thing to send,
+/// not an announcement; 答辩前一天 is counted from the event, not yesterday.
+#[test]
+fn own_parts_polite_questions_and_event_days() {
+    let ex = Extractor::default();
+    let quote = "@吴敏 周四把展位图发我\n@郑小川 3个工作日内把物料清单跟供应商对一遍";
+    let got = ex.extract(&msg("郑小川", "好的 周三前弄完", Some(("周建华", quote))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("物料清单"), "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-09"));
+    let got = ex.extract(&msg("吴敏", "周经理 下周的培训要用大会议室 能帮忙跟行政约一下吗", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    let got = ex.extract(&msg("周建华", "供应商那边要再发个整改通知 需要有人今天发出去", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = ex.extract(&msg("周建华", "@陆佳琪 汇报PPT做一下 评审前一天给我过一遍", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["陆佳琪"]);
 }
