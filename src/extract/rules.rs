@@ -142,7 +142,8 @@ const NOTICE: [&str; 17] = [
 /// A notice word in `s`; 说一下 / 说下 / 说说 (talk something over, or a discourse opener 我跟大家
 /// 说一下) is no reported speech.
 fn has_notice(s: &str) -> bool {
-    let t = s.replace("说一下", "").replace("说下", "").replace("说说", "");
+    // (主任说的边栏: what was said, as a noun, reports nothing)
+    let t = s.replace("说一下", "").replace("说下", "").replace("说说", "").replace("说的", "");
     // (发个整改通知 / 会议通知: the notice as a thing to send, not an announcement)
     let t: String = ["个通知", "份通知", "条通知", "张通知", "的通知", "改通知", "议通知", "假通知"]
         .iter()
@@ -162,7 +163,8 @@ const SCHEDULE: [&str; 11] =
     ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出"];
 /// After 我 + a time word: a state or availability, not a commitment.
 /// (我下午能不能早点走: asking permission, no commitment either.)
-const STATE_AFTER: [&str; 17] = [
+const STATE_AFTER: [&str; 18] = [
+    "好排",
     "都在",
     "在",
     "也在",
@@ -609,6 +611,11 @@ fn owners_of(ctx: &Context, refs: &[&OwnerRef], commit_self: bool) -> (Vec<Strin
 
 fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
     for r in ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e && !r.object) {
+        // (不够的话我再补 / 如果来不及我来: a promise on a condition is none yet)
+        let lead = ctx.sub(clause_start(ctx, r.start).max(s), r.start);
+        if lead.contains("的话") || ["如果", "要是", "万一"].iter().any(|w| lead.starts_with(w)) {
+            continue;
+        }
         let after: String = ctx.sub(r.end, (r.end + 4).min(e));
         let rest = ctx.sub(r.end, e);
         if has(&rest, &FINISHED) {
@@ -790,6 +797,12 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
 fn is_report_back(ctx: &Context, a: usize, b: usize) -> bool {
+    // (发我邮箱: the title drops 我, the clause keeps it)
+    let raw = strip_punct(&ctx.sub(a, b));
+    if raw.chars().count() <= 8 && ["发我", "给我", "报我", "交给我", "发给我"].iter().any(|w| raw.starts_with(w))
+    {
+        return true;
+    }
     let t = title_of(ctx, a, b);
     (t.chars().count() <= 8
         && ["给我", "发我", "报我", "告诉我", "跟我说", "交给我", "发给我", "报给我"].iter().any(|w| t.starts_with(w)))
@@ -1074,7 +1087,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let question = text.contains('？')
         || text.contains('?')
         || text.ends_with('吗')
-        || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事"])
+        || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事", "对吧", "是吧", "谁啊", "给谁", "找谁", "问谁"])
         || ["哪个", "哪位"].iter().any(|w| strip_punct(&without_refs(ctx, s, e)).starts_with(w));
     // a report of the past (昨天王芳把签到表收齐了, 上周三…续了): a past time word and nothing
     // still to do (no future time word, no request)
@@ -1218,6 +1231,11 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     if is_ack_only(&ctx.norm.text) {
         return Vec::new();
     }
+    // 【转发】… / 转发：…: a forwarded notice addresses its own readers, not this group's members
+    let head = ctx.norm.text.trim_start();
+    if ["【转发】", "[转发]", "转发：", "转发:"].iter().any(|w| head.starts_with(w)) {
+        return Vec::new();
+    }
     let units = units_of(ctx);
     let multi = units.len() > 1;
     // message-level owners (e.g. a vocative in a leading sentence)
@@ -1356,7 +1374,11 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 TAKE_ON.iter().find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
             let takes_on = cue.is_some() || prompt;
             // (已经在走流程了…下周一批下来: a progress report, its date is no promise)
-            let own_date = to_me && own_dl.is_some() && (self_c || !has(&text, &["已经", "已在", "正在"]));
+            // (共享盘 民政 2026三季度 里面 under …在哪个文件夹: an answer, its date words no promise)
+            let info_quote = q_task.is_none()
+                && has(&q.text, &["在哪", "哪里", "哪个", "哪儿", "多少", "几点", "是不是", "有没有", "吗"]);
+            let own_date =
+                to_me && own_dl.is_some() && !info_quote && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
                 if owners.is_empty() || takes_on {

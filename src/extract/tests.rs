@@ -668,3 +668,24 @@ fn own_parts_polite_questions_and_event_days() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["陆佳琪"]);
 }
+
+/// No task: reports that something went to a member (报价单发佳琪了), forwarded notices,
+/// promises on a condition (不够的话我再补), answers to information questions, and questions
+/// ending 对吧 / 交给谁啊; the hand-back 发我邮箱 leaves the title.
+#[test]
+fn reports_forwards_conditions_and_answers() {
+    let ex = Extractor::default();
+    for (sender, text, reply) in [
+        ("吴敏", "报价单发佳琪了 这次加了三个型号", None),
+        ("周建华", "【转发】市局关于开展消防检查的通知：请各单位于9月20日前报送自查表。", None),
+        ("吴敏", "照片发小川微信了 一共12张 不够的话我再补", None),
+        ("吴敏", "共享盘 行政 2026三季度 里面", Some(("陆佳琪", "吴敏 上季度的考勤表在哪个文件夹 我好排下周的班"))),
+        ("郑小川", "刚才周经理说的回执是吴敏统计对吧 我们组的交给谁啊", None),
+    ] {
+        let got = ex.extract(&msg(sender, text, reply), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    let got = ex.extract(&msg("周建华", "各位 月底前每人把本组的季度总结写好 发我邮箱", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains("邮箱"), "{got:?}");
+}

@@ -477,8 +477,11 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
         }
         // 发我 / 交我 / 报我 / 转我
         // 发我 / 交我 / 报我 only at a clause end (周报我今天… is a subject 我)
-        let at_end =
-            t.get(end).is_none_or(|c| !crate::normalize::is_cjk(*c)) || matches!(t.get(end), Some('一' | '吧'));
+        let at_end = t.get(end).is_none_or(|c| !crate::normalize::is_cjk(*c))
+            || matches!(t.get(end), Some('一' | '吧' | '了'))
+            || ["微信", "邮箱", "手里", "桌上"]
+                .iter()
+                .any(|w| t.get(end..end + 2).is_some_and(|x| x.iter().copied().eq(w.chars())));
         if matches!(p, '发' | '交' | '报' | '转') && at_end {
             return true;
         }
