@@ -788,7 +788,7 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
     let meet =
         has(&c, &["我们碰", "我们一起过", "我们过一下", "我们聊", "我们讨论", "我们对一下", "一起过一下", "碰一下"]);
     // (明天起系统关闭: news of what will happen, nobody's work)
-    let news = has(&c, &["关闭", "停用", "停止", "暂停", "开放", "放假"])
+    let news = has(&c, &["关闭", "停用", "停止", "暂停", "开放", "放假", "调休"])
         && doer_refs(ctx, a, b).is_empty()
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
@@ -816,22 +816,37 @@ fn is_report_back(ctx: &Context, a: usize, b: usize) -> bool {
 /// names its object by itself (6 chars or more besides [`GENERIC_CHARS`]), kept otherwise
 /// (推送证书今天过期了 需要有人续一下).
 fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
-    let parts: Vec<(usize, usize)> = ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '？' | '?'))
-        .into_iter()
-        .filter(|(a, b)| title_of(ctx, *a, *b).chars().any(char::is_alphanumeric))
-        .collect();
+    // a part holding only a person (同意 @田甜 今天联系… / 你们的PPT @冯磊 会前发我) is whom the next
+    // part goes to: joined to it (at the head of the message it addresses the whole message)
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut addressed: Vec<bool> = Vec::new();
+    let mut pending: Option<usize> = None;
+    for (a, b) in ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '？' | '?')) {
+        if title_of(ctx, a, b).chars().any(char::is_alphanumeric) {
+            addressed.push(pending.is_some());
+            parts.push((pending.take().unwrap_or(a), b));
+        } else if !parts.is_empty()
+            && ctx.refs.iter().any(|r| r.start >= a && r.end <= b && !r.object && r.kind != RefKind::SelfRef)
+        {
+            pending = Some(pending.unwrap_or(a));
+        }
+    }
     if parts.len() < 2 {
         return title_of(ctx, s, e);
     }
     let work: Vec<bool> = parts
         .iter()
-        .map(|(a, b)| {
+        .zip(&addressed)
+        .map(|((a, b), to_someone)| {
             let c = ctx.sub(*a, *b);
             let self_c = self_commit(ctx, *a, *b);
             // (a vocative @all / 黄经理 names whom the message goes to, a possessive 你的方案 no doer)
-            let doer = doer_refs(ctx, *a, *b).iter().any(|r| {
-                (r.kind != RefKind::SelfRef || self_c) && !is_vocative(ctx, r) && ctx.chars.get(r.end) != Some(&'的')
-            });
+            let doer = *to_someone
+                || doer_refs(ctx, *a, *b).iter().any(|r| {
+                    (r.kind != RefKind::SelfRef || self_c)
+                        && !is_vocative(ctx, r)
+                        && ctx.chars.get(r.end) != Some(&'的')
+                });
             (doer
                 || has(&without_compounds(&c), &REQUEST)
                 || open_request(&c)
@@ -861,6 +876,27 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     let core: String = rest.iter().map(|(a, b)| title_of(ctx, *a, *b)).collect();
     // (还有一个带一下 names no object: 新来两个实习护生 before it does)
     let named = core.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count();
+    // (疫苗和驱虫药库存 @沈佳怡 周三前盘一遍 / 器材清点 曹老师周三前弄完: the part just before the
+    // work that starts with the person it goes to is its topic, whatever comes before it)
+    let starts_with_person = parts
+        .get(first)
+        .is_some_and(|(a, _)| ctx.refs.iter().any(|r| r.start == *a && !r.object && r.kind != RefKind::SelfRef));
+    let names_little = parts.get(first).is_some_and(|(a, b)| {
+        title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 5
+    });
+    let topic = first.checked_sub(1).filter(|_| starts_with_person && names_little).and_then(|i| parts.get(i));
+    let topic = topic.filter(|(a, b)| {
+        let c = ctx.sub(*a, *b);
+        strip_punct(&c).chars().count() >= 2
+            && !ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && !r.object)
+            && !is_context_clause(ctx, *a, *b)
+            && !is_ack_only(&c)
+            && !has_notice(&c)
+            && !c.trim_end_matches(|ch: char| !ch.is_alphanumeric()).ends_with('了')
+    });
+    if let Some((a, b)) = topic {
+        return format!("{}{core}", title_of(ctx, *a, *b));
+    }
     let lead: String = if named >= 6 {
         String::new()
     } else {
@@ -1427,7 +1463,13 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .chars()
                     .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
                     .count();
-                let answers = to_me && q_task.is_some() && (self_c || own_date) && !title.contains('把') && shared <= 1;
+                // (试过了…美玲今明两天再调一版: work given to someone else answers nothing)
+                let to_other = refs.iter().any(|r| r.kind != RefKind::SelfRef);
+                let answers = to_me
+                    && q_task.is_some()
+                    && (self_c || (own_date && !to_other))
+                    && !title.contains('把')
+                    && shared <= 1;
                 if generic || answers || title.chars().count() < 4 {
                     let qt = q_task
                         .map(|t| t.title.clone())

@@ -689,3 +689,17 @@ fn reports_forwards_conditions_and_answers() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(!got[0].title.contains("邮箱"), "{got:?}");
 }
+
+/// Voice-typed items "topic @person verb": the part before the person the work goes to is the
+/// work's object when the work names none (库存 @X 周三前盘一遍 / 你们的PPT @X 会前发我过一遍).
+#[test]
+fn topics_before_the_person_addressed() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "下周一上午项目评审会 会议室在8楼 你们的方案 @吴敏 会前发我过一遍", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert!(got[0].title.contains("方案") && !got[0].title.contains("会议室"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "展厅灯具检查 小川周三前弄完 缺什么报行政", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("灯具"), "{got:?}");
+}
