@@ -660,6 +660,39 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
     false
 }
 
+/// A promise by the sender without 我 (…剩下两个 今晚能补完 / 接口联调完了 明天写单测): no person
+/// named in the unit, a time still to come, then a modal (能 / 就 / 会 / 争取…) and a verb, or, after
+/// a report of what is done, a verb of work straight away.
+fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
+    let text = ctx.sub(s, e);
+    if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object)
+        || text.contains('？')
+        || text.contains('?')
+        || text.contains('吗')
+        || has(&text, &["要不要", "是不是", "能不能", "行不行", "可不可以", "好不好"])
+        || has_notice(&text)
+        || ctx.msg.reply_to.is_some()
+    {
+        return false;
+    }
+    let now = ctx.reference;
+    let reported = has(&text, &FINISHED) || text.contains("完了") || text.contains("好了");
+    ctx.ana.expressions.iter().filter(|x| x.span.0 >= s && x.span.1 <= e).any(|x| {
+        if x.kind == timex::Kind::Urgency || x.end <= now || modifies_noun(ctx, x.span.1) {
+            return false;
+        }
+        let after = ctx.sub(x.span.1, e);
+        let after = after.trim_start_matches(['前', '之', '以', ' ']);
+        let modal = ["能", "就", "会", "争取", "尽量", "先", "再"].iter().find(|m| after.starts_with(**m));
+        let rest = modal.map_or(after, |m| &after[m.len()..]);
+        let work =
+            ["写", "补", "发", "交", "改", "调", "做", "弄", "整理", "提交", "带", "送", "拿", "出", "修", "跟", "对"]
+                .iter()
+                .any(|v| rest.starts_with(v));
+        work && (modal.is_some() || reported) && !has(rest, &FINISHED)
+    })
+}
+
 /// Title from a char range: drop refs (doers), time expressions, politeness words.
 fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     let mut keep = vec![true; e.saturating_sub(s)];
@@ -1283,7 +1316,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     type PrevDue = Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>;
     let mut prev: (Vec<String>, bool, PrevDue) = (Vec::new(), false, None);
     for u in units.iter().filter(|u| !u.context) {
-        let self_c = self_commit(ctx, u.s, u.e);
+        let mut self_c = self_commit(ctx, u.s, u.e);
         let mut refs = doer_refs(ctx, u.s, u.e);
         // 我 without commitment is not a doer; addressee refs need resolution
         refs.retain(|r| r.kind != RefKind::SelfRef || self_c);
@@ -1296,6 +1329,11 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             refs = msg_refs.iter().copied().filter(|r| r.kind != RefKind::SelfRef || self_c).collect();
         }
         let (mut owners, mut amb) = owners_of(ctx, &refs, self_c);
+        // (文案写完8个了 剩下两个今晚能补完: the sender's promise without 我)
+        if !self_c && refs.is_empty() && implicit_commit(ctx, u.s, u.e) {
+            self_c = true;
+            owners = vec![sender.to_string()];
+        }
         let mut own_dl = deadline_in(ctx, u.s, u.e);
         // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
         let is_before = |sp: (usize, usize)| {

@@ -695,11 +695,27 @@ fn reports_forwards_conditions_and_answers() {
 #[test]
 fn topics_before_the_person_addressed() {
     let ex = Extractor::default();
-    let got = ex.extract(&msg("周建华", "下周一上午项目评审会 会议室在8楼 你们的方案 @吴敏 会前发我过一遍", None), None);
+    let got =
+        ex.extract(&msg("周建华", "下周一上午项目评审会 会议室在8楼 你们的方案 @吴敏 会前发我过一遍", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["吴敏"]);
     assert!(got[0].title.contains("方案") && !got[0].title.contains("会议室"), "{got:?}");
     let got = ex.extract(&msg("周建华", "展厅灯具检查 小川周三前弄完 缺什么报行政", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.contains("灯具"), "{got:?}");
+}
+
+/// The sender's promise without 我 (剩下两份今晚能补完), but no promise in an A-not-A question
+/// (要不要节后再修) or in news (明天发工资).
+#[test]
+fn promises_without_wo() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "合同写完3份了 剩下两份等报价 今晚能补完", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
+    for text in ["bug列表还有12个，要不要节后再修", "明天发工资 大家查收一下"] {
+        let got = ex.extract(&msg("吴敏", text, None), None);
+        assert!(got.iter().all(|t| t.owners != ["吴敏"]), "{text}: {got:?}");
+    }
 }
