@@ -639,6 +639,10 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                     || (x.span.1 + 1 == r.start && ctx.chars.get(x.span.1).is_some_and(|c| is_clause_sep(*c))))
         });
         if let Some(x) = timed {
+            // (昨天我顺手一起订了: the past is told, not promised)
+            if x.end <= ctx.reference.date().and_time(chrono::NaiveTime::MIN) {
+                continue;
+            }
             let mut from = if x.span.0 >= r.end { x.span.1 } else { r.end };
             // 我初三初四都在…: skip the following time words too
             while let Some(y) = ctx.ana.expressions.iter().find(|y| y.span.0 >= from && y.span.0 <= from + 1) {
@@ -1125,7 +1129,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // 有需要让邹姐帮你看看 / 如果来不及找小王: help on a condition, nobody's task yet
     let lead = strip_punct(&text);
-    if ["有需要", "有问题", "如果", "万一", "要是", "有困难"].iter().any(|w| lead.starts_with(w))
+    let first_clause: String = lead.chars().take(6).collect();
+    if (["有需要", "有问题", "如果", "万一", "要是", "有困难"].iter().any(|w| lead.starts_with(w))
+        || first_clause.contains("的话"))
         && !text.contains('把')
     {
         return false;
@@ -1451,8 +1457,13 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             // (共享盘 民政 2026三季度 里面 under …在哪个文件夹: an answer, its date words no promise)
             let info_quote = q_task.is_none()
                 && has(&q.text, &["在哪", "哪里", "哪个", "哪儿", "多少", "几点", "是不是", "有没有", "吗"]);
-            let own_date =
-                to_me && own_dl.is_some() && !info_quote && (self_c || !has(&text, &["已经", "已在", "正在"]));
+            // (好 今晚我在 under 今晚你值班…: the same date as asked adds nothing)
+            let same_date = own_dl.is_some_and(|(d, _, _)| q_task.is_some_and(|t| t.due_date == Some(d)));
+            let own_date = to_me
+                && own_dl.is_some()
+                && !info_quote
+                && !(same_date && !self_c)
+                && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
                 if owners.is_empty() || takes_on {

@@ -719,3 +719,18 @@ fn promises_without_wo() {
         assert!(got.iter().all(|t| t.owners != ["吴敏"]), "{text}: {got:?}");
     }
 }
+
+/// No task: the past told with 我 (昨天我顺手订了), an offer on a condition (需要的话我可以…),
+/// and a reply that only confirms the date already asked (好 今晚我在).
+#[test]
+fn past_offers_and_confirmations() {
+    let ex = Extractor::default();
+    for (sender, text, reply) in [
+        ("吴敏", "打印纸和墨盒昨天我顺手一起订了 今天下午到货", None),
+        ("吴敏", "需要的话我可以帮小川看看报表那块 之前做过类似的", None),
+        ("郑小川", "好 今晚我在", Some(("周建华", "新版今晚上线 @郑小川 今晚你值班盯一下监控"))),
+    ] {
+        let got = ex.extract(&msg(sender, text, reply), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
