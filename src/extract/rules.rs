@@ -494,9 +494,22 @@ fn after_event(ctx: &Context, span: (usize, usize)) -> bool {
         && !ctx.ana.expressions.iter().any(|x| x.span.1 == span.0)
 }
 
+/// A clause reporting what someone outside said (供应商说年前最后一批周五发货): its time words are
+/// theirs. 说一下 / 说下 talk something over and report nothing.
+fn in_reported_clause(ctx: &Context, pos: usize) -> bool {
+    let a = clause_start(ctx, pos);
+    let head = ctx.sub(a, pos);
+    let said = head.char_indices().any(|(i, c)| {
+        c == '说' && !head.get(i + c.len_utf8()..).is_some_and(|r| r.starts_with('一') || r.starts_with('下'))
+    });
+    said && !ctx.refs.iter().any(|r| r.start >= a && r.end <= pos && !r.object && r.kind != RefKind::SelfRef)
+        && !head.contains('我')
+}
+
 /// A time word that is no deadline: it modifies a noun or dates a reported event.
 fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
     after_event(ctx, span)
+        || in_reported_clause(ctx, span.0)
         || modifies_noun(ctx, span.1)
         || in_event_clause(ctx, span.0)
         || validity(ctx, span.1)
@@ -829,7 +842,8 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         && doer_refs(ctx, a, b).is_empty()
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
-    conditional || mine_no_commit || news || meet || (has(&c, &FINISHED) && !c.contains('把'))
+    let reported = in_reported_clause(ctx, b.saturating_sub(1).max(a));
+    conditional || mine_no_commit || news || meet || reported || (has(&c, &FINISHED) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -1190,12 +1204,17 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位"])
             || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以", "能帮", "帮忙", "帮我"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
-    let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before);
+    let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before)
+        || !event_deadlines(ctx, s, e).is_empty();
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
     // (…理赔部那边说还要补一份病理报告我明天去医院拿一下: reported speech before the sender's
     // own commitment is its reason, not a notice)
     let own_part = match ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e).last() {
-        Some(r) if self_c => ctx.sub(r.start, e),
+        // (…我今晚就下单 供应商说年前最后一批周五发货: only the commitment's own clause)
+        Some(r) if self_c => {
+            let end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
+            ctx.sub(r.start, end)
+        }
         _ => text.clone(),
     };
     let notice = (has_notice(&own_part) || holds_meeting(&own_part))
@@ -1214,7 +1233,8 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .ana
         .expressions
         .iter()
-        .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline));
+        .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline))
+        || !event_deadlines(ctx, s, e).is_empty();
     if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) {
         return false;
     }
@@ -1241,7 +1261,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // unowned must
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
-    has(&text, &["需要", "必须", "务必", "得把", "要把"])
+    has(&text, &["需要", "必须", "务必", "得把", "要把", "得有人", "要有人"])
         || (request && dl && has(&text, &["请", "麻烦"]))
         || (text.contains("找人")
             && has(&text, &["得", "要", "需", "尽快", "赶紧"])

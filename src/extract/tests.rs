@@ -734,3 +734,21 @@ fn past_offers_and_confirmations() {
         assert!(got.is_empty(), "{text}: {got:?}");
     }
 }
+
+/// What someone outside said (供应商说…周五发货) neither dates the sender's promise nor names
+/// its work; 得有人 states an unowned need; 会前 makes a meeting's notice a task for everyone.
+#[test]
+fn reported_speech_needs_and_meetings() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "行 打印机墨盒我今晚就下单 供应商说年前最后一批周五发货", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
+    assert!(!got[0].title.contains("发货"), "{got:?}");
+    let got = ex.extract(&msg("吴敏", "上个月的发票3个工作日内要跟财务对完 这个得有人去对接一下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty(), "{got:?}");
+    let got = ex.extract(&msg("周建华", "今天下午开周例会 会前每人准备一下上周的复盘", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["@all"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
+}

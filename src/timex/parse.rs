@@ -2679,7 +2679,8 @@ impl<'a> P<'a> {
                 for n in ["元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆"] {
                     if let Some(b) = calendar::holiday(n, y)
                         && let (Some(f), Some(l)) = (b.off_days.first(), b.off_days.last())
-                        && (if after { *l >= t } else { *f > t })
+                        // (节后第一天 said on that first workday itself is today)
+                        && (if after { calendar::next_workday(*l) >= t } else { *f > t })
                         && found.is_none_or(|(ff, _): (NaiveDate, NaiveDate)| *f < ff)
                     {
                         found = Some((*f, *l));
