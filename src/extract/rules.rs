@@ -509,7 +509,6 @@ fn in_reported_clause(ctx: &Context, pos: usize) -> bool {
 /// A time word that is no deadline: it modifies a noun or dates a reported event.
 fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
     after_event(ctx, span)
-        || in_reported_clause(ctx, span.0)
         || modifies_noun(ctx, span.1)
         || in_event_clause(ctx, span.0)
         || validity(ctx, span.1)
@@ -1073,19 +1072,26 @@ fn deadline_in(
     e: usize,
 ) -> Option<(chrono::NaiveDate, Option<chrono::NaiveTime>, (usize, usize))> {
     let mut chars: Vec<char> = ctx.chars.get(s..e.min(ctx.chars.len())).unwrap_or(&[]).to_vec();
+    // a date someone outside reported (客户说明天要) is kept as the last resort
+    let mut reported = None;
     for _ in 0..3 {
         let text: String = chars.iter().collect();
-        let d = timex::analyze(&text, ctx.reference).deadline?;
-        if not_a_deadline(ctx, (d.span.0 + s, d.span.1 + s)) {
+        let Some(d) = timex::analyze(&text, ctx.reference).deadline else { break };
+        let span = (d.span.0 + s, d.span.1 + s);
+        let hearsay = in_reported_clause(ctx, span.0);
+        if hearsay && reported.is_none() {
+            reported = Some((d.date, d.time, span));
+        }
+        if hearsay || not_a_deadline(ctx, span) {
             // mask the noun modifier and look again
             for c in chars.iter_mut().skip(d.span.0).take(d.span.1.saturating_sub(d.span.0)) {
                 *c = '某';
             }
             continue;
         }
-        return Some((d.date, d.time, (d.span.0 + s, d.span.1 + s)));
+        return Some((d.date, d.time, span));
     }
-    None
+    reported
 }
 
 /// An open request for a volunteer: 谁能 / 谁有空 / 有谁…, or 谁 with a going or helping verb
