@@ -1215,7 +1215,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
     // (…理赔部那边说还要补一份病理报告我明天去医院拿一下: reported speech before the sender's
     // own commitment is its reason, not a notice)
-    let own_part = match ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e).last() {
+    let own_part = match ctx.refs.iter().rfind(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e) {
         // (…我今晚就下单 供应商说年前最后一批周五发货: only the commitment's own clause)
         Some(r) if self_c => {
             let end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
@@ -1396,8 +1396,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         // (有客户问…理赔部那边说还要补一份病理报告我明天去医院拿一下: what others said is the
         // reason; the work is what the sender says they will do)
         if self_c
-            && let Some(r) =
-                ctx.refs.iter().filter(|r| r.kind == RefKind::SelfRef && r.start > u.s && r.end <= u.e).last()
+            && let Some(r) = ctx.refs.iter().rfind(|r| r.kind == RefKind::SelfRef && r.start > u.s && r.end <= u.e)
             && has_notice(&ctx.sub(u.s, r.start))
             && self_commit(ctx, r.start, u.e)
             && title_of(ctx, r.start, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4
@@ -1421,7 +1420,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             // 小雨…把预约名单整理好，宋医生…排好班 are two people's own work)
             if title == before
                 && ctx.norm.list_items.len() < 2
-                && let Some(prev_unit) = units.iter().filter(|o| o.group == u.group && o.e <= u.s).last()
+                && let Some(prev_unit) = units.iter().rfind(|o| o.group == u.group && o.e <= u.s)
                 && doer_refs(ctx, prev_unit.s, prev_unit.e).iter().all(|r| r.resolved == Resolved::All)
             {
                 title.push_str(&title_of(ctx, prev_unit.s, prev_unit.e));
@@ -1488,7 +1487,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             let own_date = to_me
                 && own_dl.is_some()
                 && !info_quote
-                && !(same_date && !self_c)
+                && (!same_date || self_c)
                 && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
