@@ -261,6 +261,26 @@ fn strip_words(s: &str) -> String {
     out
 }
 
+/// A restatement's words around the task (更正一下 / 的deadline改到 / 提交时间提前到) removed.
+fn without_restatement(s: &str) -> String {
+    let mut out = s.to_string();
+    for w in ["更正一下", "更正", "纠正一下", "补充一下"] {
+        if let Some(rest) = out.strip_prefix(w) {
+            out = rest.trim_start_matches(['：', ':', '，', ',', ' ']).to_string();
+        }
+    }
+    for what in ["的deadline", "deadline", "的截止时间", "截止时间", "的截止日期", "提交时间", "的时间"]
+    {
+        for change in ["改到", "提前到", "推迟到", "延到", "改成", "调到"] {
+            let w = format!("{what}{change}");
+            if let Some(i) = out.find(&w) {
+                out = format!("{}{}", &out[..i], &out[i + w.len()..]);
+            }
+        }
+    }
+    out
+}
+
 /// Drops a discourse opener at the head of a title (我跟大家说一下啊就是… / 跟大家说下…): what
 /// follows 说一下 / 说下 within the first chars is the content.
 fn strip_opener(s: &str) -> String {
@@ -752,6 +772,8 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
         .filter_map(|i| ctx.chars.get(i).copied())
         .collect();
     let out = strip_opener(&strip_words(&out));
+    // (更正一下 主图的deadline改到下周一之前: a restated task is named by what is due, not the change)
+    let out = without_restatement(&out);
     // a leading 那 (then: 那你按新模板重导) is no content; 那个 / 那边 / 那天 are
     let out = match out.strip_prefix('那') {
         Some(rest) if !rest.starts_with(['个', '些', '边', '里', '天', '儿', '时', '样', '份', '批', '家']) => {

@@ -752,3 +752,14 @@ fn reported_speech_needs_and_meetings() {
     assert_eq!(got[0].owners, ["@all"]);
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-07"));
 }
+
+/// A restated task with a corrected date is named by what is due, not by the correction.
+#[test]
+fn restatements_name_the_task() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "更正一下 宣传册的deadline改到下周一之前 印厂说纸张还没到 @吴敏", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-14"));
+    assert!(got[0].title.starts_with("宣传册") && !got[0].title.contains("更正"), "{got:?}");
+}
