@@ -331,9 +331,14 @@ const TAKE_ON: [&str; 16] = [
 /// Chars of reply words that name no work by themselves (我来吧, 交给我, 可以做, 就发你).
 const GENERIC_CHARS: &str = "来去弄做搞办吧看给发交我你您这那个事可以能就马上立刻好的了呢啊呀哈嗯嘞行没包在身上出来一下处理跟进接手试让算争取尽量完成";
 
+/// How many chars of `s` name something (letters and digits other than [`GENERIC_CHARS`]).
+fn named_chars(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count()
+}
+
 /// A title that names no work of its own (only generic reply words).
 fn is_generic(title: &str) -> bool {
-    title.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 2
+    named_chars(title) < 2
 }
 
 fn has(s: &str, words: &[&str]) -> bool {
@@ -750,8 +755,8 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
         }
     }
     // (考核前 / 上线前: an event named as the deadline)
-    for (sp, _) in event_deadlines(ctx, s, e) {
-        drop(sp.0, sp.1);
+    for ((a, b), _) in event_deadlines(ctx, s, e) {
+        drop(*a, *b);
     }
     for x in &ctx.ana.expressions {
         if modifies_noun(ctx, x.span.1) {
@@ -906,10 +911,15 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     if parts.len() < 2 {
         return title_of(ctx, s, e);
     }
+    // what each part is, worked out once (each is asked several times below)
+    let titles: Vec<String> = parts.iter().map(|(a, b)| title_of(ctx, *a, *b)).collect();
+    let context: Vec<bool> = parts.iter().map(|(a, b)| is_context_clause(ctx, *a, *b)).collect();
+    let back: Vec<bool> = parts.iter().map(|(a, b)| is_report_back(ctx, *a, *b)).collect();
     let work: Vec<bool> = parts
         .iter()
         .zip(&addressed)
-        .map(|((a, b), to_someone)| {
+        .enumerate()
+        .map(|(i, ((a, b), to_someone))| {
             let c = ctx.sub(*a, *b);
             let self_c = self_commit(ctx, *a, *b);
             // (a vocative @all / 黄经理 names whom the message goes to, a possessive 你的方案 no doer)
@@ -924,50 +934,47 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
                 || open_request(&c)
                 || c.contains('把')
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
-                && !is_report_back(ctx, *a, *b)
-                && !is_context_clause(ctx, *a, *b)
+                && !back[i]
+                && !context[i]
         })
         .collect();
     let Some(first) = work.iter().position(|w| *w) else { return title_of(ctx, s, e) };
     // (谁中午去拿下快递 一次性器械到了 好几箱: what follows the call for a volunteer explains it)
     let asks = parts.get(first).is_some_and(|(a, b)| open_request(&ctx.sub(*a, *b)));
-    let rest: Vec<(usize, usize)> = parts
+    let core: String = parts
         .iter()
         .enumerate()
         .skip(first)
         .filter(|(i, (a, b))| {
             *i == first
-                || work.get(*i).copied().unwrap_or(false)
+                || work[*i]
                 || !(asks
-                    || is_context_clause(ctx, *a, *b)
-                    || is_report_back(ctx, *a, *b)
+                    || context[*i]
+                    || back[*i]
                     || ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)))
         })
-        .map(|(_, p)| *p)
+        .map(|(i, _)| titles[i].as_str())
         .collect();
-    let core: String = rest.iter().map(|(a, b)| title_of(ctx, *a, *b)).collect();
     // (还有一个带一下 names no object: 新来两个实习护生 before it does)
-    let named = core.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count();
+    let named = named_chars(&core);
     // (疫苗和驱虫药库存 @沈佳怡 周三前盘一遍 / 器材清点 曹老师周三前弄完: the part just before the
     // work that starts with the person it goes to is its topic, whatever comes before it)
     let starts_with_person = parts
         .get(first)
         .is_some_and(|(a, _)| ctx.refs.iter().any(|r| r.start == *a && !r.object && r.kind != RefKind::SelfRef));
-    let names_little = parts.get(first).is_some_and(|(a, b)| {
-        title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 5
-    });
-    let topic = first.checked_sub(1).filter(|_| starts_with_person && names_little).and_then(|i| parts.get(i));
-    let topic = topic.filter(|(a, b)| {
-        let c = ctx.sub(*a, *b);
+    let names_little = named_chars(&titles[first]) < 5;
+    let topic = first.checked_sub(1).filter(|_| starts_with_person && names_little).filter(|i| {
+        let (a, b) = parts[*i];
+        let c = ctx.sub(a, b);
         strip_punct(&c).chars().count() >= 2
-            && !ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && !r.object)
-            && !is_context_clause(ctx, *a, *b)
+            && !ctx.refs.iter().any(|r| r.start >= a && r.end <= b && !r.object)
+            && !context[*i]
             && !is_ack_only(&c)
             && !has_notice(&c)
             && !c.trim_end_matches(|ch: char| !ch.is_alphanumeric()).ends_with('了')
     });
-    if let Some((a, b)) = topic {
-        return format!("{}{core}", title_of(ctx, *a, *b));
+    if let Some(i) = topic {
+        return format!("{}{core}", titles[i]);
     }
     let lead: String = if named >= 6 {
         String::new()
@@ -977,15 +984,16 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
         let review = has(&core, &["审阅", "审核", "过目", "把关", "确认", "看一下", "看看", "看下"]);
         parts
             .iter()
+            .enumerate()
             .take(first)
-            .filter(|(a, b)| {
+            .filter(|(i, (a, b))| {
                 let c = ctx.sub(*a, *b);
-                (!is_context_clause(ctx, *a, *b) || (review && has(&c, &FINISHED)))
+                (!context[*i] || (review && has(&c, &FINISHED)))
                     && !is_ack_only(&without_refs(ctx, *a, *b))
                     && !has_notice(&c)
                     && !has(&c, &["调休", "上班", "放假", "休息"])
             })
-            .map(|(a, b)| title_of(ctx, *a, *b))
+            .map(|(i, _)| titles[i].as_str())
             .collect()
     };
     format!("{lead}{core}")
@@ -1040,22 +1048,26 @@ fn quoted_title(ctx: &Context, q: &str) -> String {
 /// words and the event's moment, read from the clause of this message or of the quoted one that
 /// names the event with a time (下周四下午2点全院护士理论考核 / 12月1号上线). Inclusive like any
 /// "before", the clock time kept when stated.
-fn event_deadlines(ctx: &Context, s: usize, e: usize) -> Vec<((usize, usize), timex::Deadline)> {
-    ctx.events.iter().filter(|((a, b), _)| *a >= s && *b <= e).cloned().collect()
+fn event_deadlines<'c>(
+    ctx: &'c Context,
+    s: usize,
+    e: usize,
+) -> impl Iterator<Item = &'c ((usize, usize), timex::Deadline)> + 'c {
+    ctx.events.iter().filter(move |((a, b), _)| *a >= s && *b <= e)
 }
 
 /// All of the message's [`event_deadlines`].
 fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)> {
-    let (s, e) = (0, ctx.chars.len());
+    let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str()).unwrap_or("");
     let mut out = Vec::new();
-    for p in s..e {
+    for p in 0..ctx.chars.len() {
         if ctx.chars.get(p) != Some(&'前') || ctx.ana.expressions.iter().any(|x| x.span.0 < p && p <= x.span.1) {
             continue;
         }
         // the event word: 会 alone, else the two chars before 前 (not 之前 / 提前 / 目前 …)
         let (from, event) = if p >= 1 && ctx.chars.get(p - 1) == Some(&'会') {
             (p - 1, "会".to_string())
-        } else if p >= s + 2
+        } else if p >= 2
             && ctx.chars.get(p - 2..p).is_some_and(|w| w.iter().all(|c| c.is_alphabetic() && !c.is_ascii()))
             && !ctx.chars.get(p - 1).is_some_and(|c| "之以提目眼面跟当事空上向往年天周月号日点".contains(*c))
         {
@@ -1065,7 +1077,6 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
         };
         let day_before = ctx.sub(p + 1, p + 3) == "一天";
         let own = ctx.sub(clause_start(ctx, p), p + 1);
-        let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str()).unwrap_or("");
         let found = [ctx.norm.text.as_str(), quoted]
             .iter()
             .flat_map(|t| t.split([' ', '，', ',', '。', '；', '\n', '！', '？']))
@@ -1233,7 +1244,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以", "能帮", "帮忙", "帮我"])));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before)
-        || !event_deadlines(ctx, s, e).is_empty();
+        || event_deadlines(ctx, s, e).next().is_some();
     // (an open request 有谁能帮我…寄一下 names work even beside 我那天在外地开会)
     // (…理赔部那边说还要补一份病理报告我明天去医院拿一下: reported speech before the sender's
     // own commitment is its reason, not a notice)
@@ -1262,7 +1273,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .expressions
         .iter()
         .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline))
-        || !event_deadlines(ctx, s, e).is_empty();
+        || event_deadlines(ctx, s, e).next().is_some();
     if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) {
         return false;
     }
@@ -1396,7 +1407,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             })
         };
         if own_dl.is_some_and(|(_, _, sp)| !is_before(sp))
-            && let Some((sp, d)) = event_deadlines(ctx, u.s, u.e).first()
+            && let Some((sp, d)) = event_deadlines(ctx, u.s, u.e).next()
         {
             own_dl = Some((d.date, d.time, *sp));
         }
@@ -1427,7 +1438,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         }
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
-        if title.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c)).count() < 3 {
+        if named_chars(&title) < 3 {
             let before = title.clone();
             for o in &context {
                 let c = ctx.sub(o.s, o.e);
@@ -1603,7 +1614,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .iter()
                     .find_map(|o| {
                         // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
-                        if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).first() {
+                        if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
                             return Some((d.date, d.time, *sp));
                         }
                         let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
@@ -1616,7 +1627,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     })
                     .map(|(d, t, sp)| (d, t, Some(sp)))
             })
-            .or_else(|| event_deadlines(ctx, u.s, u.e).first().map(|(sp, d)| (d.date, d.time, Some(*sp))))
+            .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
                 let d = ctx.ana.deadline.as_ref()?;
                 if not_a_deadline(ctx, d.span) {
