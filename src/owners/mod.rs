@@ -503,15 +503,17 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
     }
     // possessive 我的 / 你的 is not a doer either (but 大家的材料…交给蕾蕾: everyone hands in their
     // own); 大家辛苦了 thanks, it assigns nothing (辛苦一下 asks for work: still a doer)
-    let word: String = t.get(start..end).unwrap_or(&[]).iter().collect();
-    let hands_in = GROUP_WORDS.contains(&word.as_str())
-        && t.get(end + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .take(14)
-            .take_while(|c| !matches!(c, '，' | ',' | '。' | '\n'))
-            .any(|c| matches!(c, '交' | '报' | '发'));
-    (matches!(t.get(end), Some('的')) && !hands_in)
+    let hands_in = || {
+        let word: String = t.get(start..end).unwrap_or(&[]).iter().collect();
+        GROUP_WORDS.contains(&word.as_str())
+            && t.get(end + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take(14)
+                .take_while(|c| !matches!(c, '，' | ',' | '。' | '\n'))
+                .any(|c| matches!(c, '交' | '报' | '发'))
+    };
+    (matches!(t.get(end), Some('的')) && !hands_in())
         || (t.get(end) == Some(&'辛')
             && t.get(end + 1) == Some(&'苦')
             && t.get(end + 2).is_none_or(|c| matches!(c, '了' | '啦' | '啊' | '！' | '!' | '，' | ',' | '。' | ' ')))
