@@ -539,6 +539,20 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || validity(ctx, span.1)
         || in_consequence(ctx, span.0)
         || in_excuse_clause(ctx, span.0)
+        || in_own_excuse(ctx, span.0)
+}
+
+/// The sender's reason for not doing it (…需要约一下影像科 我今天手术排满了走不开): its time word
+/// dates the excuse, not the work.
+const OWN_EXCUSE: [&str; 6] = ["走不开", "排满了", "没空", "没时间", "忙不过来", "抽不开身"];
+
+fn in_own_excuse(ctx: &Context, pos: usize) -> bool {
+    let n = ctx.chars.len();
+    let a = clause_start(ctx, pos);
+    let b = (pos..n).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))).unwrap_or(n);
+    let c = ctx.sub(a, b);
+    let other = ctx.chars.iter().enumerate().any(|(i, ch)| (i < a || i >= b) && ch.is_alphanumeric());
+    other && c.contains('我') && has(&c, &OWN_EXCUSE) && !c.contains('把')
 }
 
 /// 5个工作日内有效 / 三天有效: a validity period, not a deadline.
@@ -690,6 +704,11 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') {
                 continue;
             }
+            // (我今天手术排满了走不开: the sender saying why they cannot)
+            let clause_end = (from..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
+            if has(&ctx.sub(from, clause_end), &OWN_EXCUSE) {
+                continue;
+            }
             if !pred.is_empty() {
                 return true;
             }
@@ -701,12 +720,20 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
     false
 }
 
+/// Progress told so far (整理了一半 / 做了一部分): the rest is still to come.
+const PART_DONE: [&str; 5] = ["了一半", "了一部分", "了大半", "一半了", "了大部分"];
+
 /// A promise by the sender without 我 (…剩下两个 今晚能补完 / 接口联调完了 明天写单测): no person
 /// named in the unit, a time still to come, then a modal (能 / 就 / 会 / 争取…) and a verb, or, after
 /// a report of what is done, a verb of work straight away.
 fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     let text = ctx.sub(s, e);
-    if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object)
+    // (复盘数据我整理了一半 节后第一天发群里: a 我 that tells the progress so far names no one else)
+    let progress = |r: &OwnerRef| {
+        let end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
+        r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, end), &PART_DONE)
+    };
+    if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r))
         || text.contains('？')
         || text.contains('?')
         || text.contains('吗')
@@ -717,7 +744,7 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
         return false;
     }
     let now = ctx.reference;
-    let reported = has(&text, &FINISHED) || text.contains("完了") || text.contains("好了");
+    let reported = has(&text, &FINISHED) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
     ctx.ana.expressions.iter().filter(|x| x.span.0 >= s && x.span.1 <= e).any(|x| {
         if x.kind == timex::Kind::Urgency || x.end <= now || modifies_noun(ctx, x.span.1) {
             return false;
@@ -1203,9 +1230,26 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if !doers.is_empty()
         && !text.contains('把')
         && doers.iter().all(|r| {
-            let after = ctx.sub(r.end, r.end + 4);
-            ["别", "不要", "不用", "不必", "无需"].iter().any(|w| after.starts_with(w)) && !after.contains('忘')
+            // (老王你先别上门了: the 你 and an adverb before the 别)
+            let after = ctx.sub(r.end, r.end + 6);
+            let after = after
+                .trim_start_matches(['你', '您'])
+                .trim_start_matches("暂时")
+                .trim_start_matches(['先', '就', '也', '还']);
+            ["别", "不要", "不用", "不必", "无需", "暂时别", "暂时不"].iter().any(|w| after.starts_with(w))
+                && !after.contains('忘')
         })
+    {
+        return false;
+    }
+    // 罗总 灯坏了一个 要不要买个新的 / 下周想加一场夜播 可以不: asking leave, not giving work
+    let leave = strip_punct(&bare);
+    if (has(&text, &["要不要"])
+        || ["可以不", "可以吗", "行吗", "行不行", "行不", "好不好", "可不可以", "同意吗"]
+            .iter()
+            .any(|w| leave.ends_with(w)))
+        && !text.contains('把')
+        && !has(&text, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
     {
         return false;
     }
@@ -1232,7 +1276,14 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 && !after_event(ctx, x.span)
         })
         .collect();
-    let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today);
+    // (昨天有顾客投诉…已经退了款 后续整改我这边盯着: the sender's promise after the story)
+    let promised_after = self_c
+        && ctx
+            .refs
+            .iter()
+            .rfind(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e)
+            .is_some_and(|r| in_unit.iter().all(|x| x.span.1 <= r.start) && !has(&ctx.sub(r.end, e), &FINISHED));
+    let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today) && !promised_after;
     if past
         && !has(&text, &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧"])
         && !open_request(&text)
@@ -1310,6 +1361,56 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
 /// Splits the message into units: list items, else sentences; a sentence whose clauses name two
 /// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
 /// its clauses, the clauses without a doer staying as shared context.
+/// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了).
+const MADE: [&str; 17] = [
+    "写好了",
+    "做好了",
+    "搭好了",
+    "整理好了",
+    "弄好了",
+    "改好了",
+    "拟好了",
+    "画好了",
+    "出来了",
+    "写完了",
+    "做完了",
+    "整理完了",
+    "改完了",
+    "准备好了",
+    "起草好了",
+    "汇总好了",
+    "填好了",
+];
+/// Asking someone to look over work (审阅 / 过目 / 看一下).
+const REVIEW: [&str; 9] = ["审阅", "审核", "过目", "把关", "看一下", "看看", "看下", "指正", "提提意见"];
+
+/// A request to review what the sender has just made (盘点差异说明写好了 … 麻烦您审阅一下): the
+/// asking clause and the thing made, which is what the review is of.
+struct ReviewAsk {
+    clause: (usize, usize),
+    object: String,
+}
+
+fn review_request(ctx: &Context) -> Option<ReviewAsk> {
+    let parts = ranges(&ctx.chars, 0, ctx.chars.len(), |c| is_clause_sep(c) || is_sentence_sep(c));
+    // (the asking clause names no object of its own and no doer but the one asked: 我看看 is the
+    // sender's own step)
+    let ri = parts.iter().position(|(a, b)| {
+        let c = ctx.sub(*a, *b);
+        has(&c, &REVIEW) && has(&c, &["您", "你", "请", "麻烦", "帮忙"]) && !c.contains('把') && !c.contains('我')
+    })?;
+    let (fa, fb) = parts.get(..ri)?.iter().rev().find(|(a, b)| has(&ctx.sub(*a, *b), &MADE)).copied()?;
+    let made = ctx.sub(fa, fb);
+    let cut = MADE.iter().filter_map(|w| made.find(w)).min()?;
+    let mut object = made.get(..cut)?.to_string();
+    for w in ["我这边", "我们", "已经", "我", "都", "已"] {
+        if let Some(x) = object.strip_suffix(w) {
+            object = x.to_string();
+        }
+    }
+    (named_chars(&object) >= 2).then(|| ReviewAsk { clause: parts[ri], object })
+}
+
 fn units_of(ctx: &Context) -> Vec<Unit> {
     let n = ctx.chars.len();
     let mut units: Vec<Unit> = Vec::new();
@@ -1342,10 +1443,22 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
             let besides: Vec<char> = "另外".chars().collect();
             let mut start = s;
             let mut follows = false;
+            // (…大家辛苦一下子豪你今天之内把… / 我周末看 晨阳你先把片花剪出来: a name with 你 right
+            // after it turns to that person, whatever came before)
+            let turns_to = |start: usize, p: usize| {
+                ctx.refs.iter().any(|r| {
+                    r.start == p
+                        && !r.object
+                        && matches!(r.kind, RefKind::Name | RefKind::GivenName | RefKind::Nickname | RefKind::Title)
+                        && ctx.chars.get(r.end) == Some(&'你')
+                }) && title_of(ctx, start, p).chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            };
             for p in s + 1..e {
                 let at_clause = ctx.chars.get(p - 1).is_some_and(|c| is_clause_sep(*c));
                 let here = ctx.chars.get(p..p + 2);
-                if (here == Some(cue.as_slice()) || (at_clause && here == Some(besides.as_slice())))
+                if (here == Some(cue.as_slice())
+                    || (at_clause && here == Some(besides.as_slice()))
+                    || turns_to(start, p))
                     && title_of(ctx, p, e).chars().filter(|c| c.is_alphanumeric()).count() >= 2
                 {
                     units.push(Unit { s: start, e: p, group: gi, context: false, follows });
@@ -1371,6 +1484,13 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         return Vec::new();
     }
     let units = units_of(ctx);
+    // (RUST_LOG=chat2task::extract=trace shows how a message was cut)
+    if tracing::enabled!(tracing::Level::TRACE) {
+        for u in &units {
+            let (text, title) = (ctx.sub(u.s, u.e), core_title(ctx, u.s, u.e));
+            tracing::trace!(id = %ctx.msg.id, group = u.group, context = u.context, follows = u.follows, %text, %title, "unit");
+        }
+    }
     let multi = units.len() > 1;
     // message-level owners (e.g. a vocative in a leading sentence)
     let msg_refs = doer_refs(ctx, 0, n);
@@ -1380,9 +1500,35 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     // the previous unit's owners and deadline, for a unit that follows it (顺便…)
     type PrevDue = Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>;
     let mut prev: (Vec<String>, bool, PrevDue) = (Vec::new(), false, None);
-    for u in units.iter().filter(|u| !u.context) {
+    let review = review_request(ctx);
+    let asks_review = |u: &Unit| review.as_ref().filter(|r| u.s <= r.clause.0 && r.clause.1 <= u.e);
+    for u in units.iter().filter(|u| !u.context || asks_review(u).is_some()) {
+        if let Some(r) = &review
+            && asks_review(u).is_none()
+        {
+            let text = ctx.sub(u.s, u.e);
+            // (…写好了 放您桌上了: the report of what was made; 有问题我再改: the sender's step after
+            // the review)
+            let made = u.e <= r.clause.0 && has(&text, &MADE);
+            // (周三我再根据您的意见修改 is a dated promise of its own)
+            let dated = ctx.ana.expressions.iter().any(|x| x.span.0 >= u.s && x.span.1 <= u.e);
+            let after = u.s >= r.clause.1 && !dated && text.contains('我') && has(&text, &["再", "有问题"]);
+            let placed = u.e <= r.clause.0 && has(&text, &["放在", "放您", "放你", "发您", "发你", "放到"]);
+            if made || after || placed {
+                continue;
+            }
+        }
         let mut self_c = self_commit(ctx, u.s, u.e);
         let mut refs = doer_refs(ctx, u.s, u.e);
+        if let Some(r) = asks_review(u) {
+            // the one asked to review is the doer, not the sender who made the thing
+            self_c = false;
+            refs = doer_refs(ctx, r.clause.0, r.clause.1);
+            refs.retain(|x| x.kind != RefKind::SelfRef);
+            if refs.is_empty() {
+                refs = doer_refs(ctx, u.s, u.e);
+            }
+        }
         // 我 without commitment is not a doer; addressee refs need resolution
         refs.retain(|r| r.kind != RefKind::SelfRef || self_c);
         // the sender committing while addressing someone (金主任，自查表我来填): the vocative is
@@ -1414,7 +1560,8 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
         let mut inherited_dl: PrevDue = None;
         if u.follows {
             // (…另外需要有人帮忙监考: an open need is nobody's yet)
-            let open = has(&ctx.sub(u.s, u.e), &["有人", "谁"]);
+            // (…另外需要留两个人值守 / 另外成果清单里需要补上…: a need stated, nobody named)
+            let open = has(&ctx.sub(u.s, u.e), &["有人", "谁", "需要"]);
             if owners.is_empty() && !amb && !open {
                 owners = prev.0.clone();
                 amb = prev.1;
@@ -1445,7 +1592,12 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 // (这周的民生热线回访 郑浩负责采访: a leading topic without a date names the work too)
                 let topic = o.e <= u.s && deadline_in(ctx, o.s, o.e).is_none() && !has_notice(&c);
                 if c.contains('把') || has(&c, &REQUEST) || topic {
-                    title.push_str(&title_of(ctx, o.s, o.e));
+                    // (in the order of the message)
+                    if o.e <= u.s {
+                        title = format!("{}{title}", title_of(ctx, o.s, o.e));
+                    } else {
+                        title.push_str(&title_of(ctx, o.s, o.e));
+                    }
                 }
             }
             // (…签证单交给孟凡 宏伟把关 / 全员安全交底 @赵丹 组织一下: the unit before names the object)
@@ -1456,10 +1608,16 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                 && let Some(prev_unit) = units.iter().rfind(|o| o.group == u.group && o.e <= u.s)
                 && doer_refs(ctx, prev_unit.s, prev_unit.e).iter().all(|r| r.resolved == Resolved::All)
             {
-                title.push_str(&title_of(ctx, prev_unit.s, prev_unit.e));
+                title = format!("{}{title}", title_of(ctx, prev_unit.s, prev_unit.e));
             }
         }
+        if let Some(r) = asks_review(u) {
+            title = format!("{}{}", r.object, title_of(ctx, r.clause.0, r.clause.1));
+        }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
+        if asks_review(u).is_some() && (!owners.is_empty() || amb) {
+            is_task = true;
+        }
         // 周总 我周末都在公司: a vocative and a statement about the sender asks nothing of anyone
         let utext = ctx.sub(u.s, u.e);
         // (我 as the subject: at a clause start; 放我桌上 is no statement about the sender)
@@ -1629,6 +1787,10 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             })
             .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
+                // (…另外成果清单里需要补上…: other work has only its own date)
+                if u.follows && ctx.sub(u.s, u.s + 2) == "另外" {
+                    return None;
+                }
                 let d = ctx.ana.deadline.as_ref()?;
                 if not_a_deadline(ctx, d.span) {
                     return deadline_in(ctx, 0, ctx.chars.len()).map(|(d, t, sp)| (d, t, Some(sp)));

@@ -763,3 +763,76 @@ fn restatements_name_the_task() {
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-14"));
     assert!(got[0].title.starts_with("宣传册") && !got[0].title.contains("更正"), "{got:?}");
 }
+
+/// 季度预算表我做好了 … 麻烦您过目: the one asked reviews what was made; the sender's "有问题我再改"
+/// is no task, a dated follow-up is.
+#[test]
+fn review_requests_name_what_was_made() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "周总 季度预算表我做好了 放在共享盘了 麻烦您过目一下 有问题我再改", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    assert!(got[0].title.contains("季度预算表") && got[0].title.contains("过目"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "小川你好 活动方案初稿写好了 请您审阅 周三我再根据意见改一版", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("活动方案初稿"), "{got:?}");
+    assert_eq!(got[1].owners, ["周建华"]);
+    assert_eq!(got[1].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-09"));
+}
+
+/// In a run-on, "name + 你" turns to that person: the work after it is theirs, not everyone's.
+#[test]
+fn name_with_you_turns_to_them() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "这周单子多大家辛苦一下小川你明天之前把报销单交了", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+    // (老X你先别…: asking that nothing be done)
+    assert!(ex.extract(&msg("周建华", "这事不急 下个月再说 小川你先别去了", None), None).is_empty());
+}
+
+/// Asking leave (要不要… / 想…可以不) gives nobody work.
+#[test]
+fn asking_leave_is_no_task() {
+    let ex = Extractor::default();
+    for text in ["周总 会议室的投影仪坏了 要不要换台新的", "周总 下周想加一场直播 试试晚上的流量 可以不"]
+    {
+        let got = ex.extract(&msg("吴敏", text, None), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+/// The sender's promise after progress told with 我 (我整理了一半 周三发群里) or after a story
+/// (…已经补发了 后续赔付我这边盯着).
+#[test]
+fn promises_after_progress_or_story() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "上周的对账单我整理了一半 周三发群里", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-09"));
+    let got = ex.extract(&msg("吴敏", "昨天有客户投诉快递送错了已经补发了后续赔付我这边盯着", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+}
+
+/// 另外需要… is a need nobody holds yet, with no date of the first task; the sender's excuse
+/// (我今天走不开) neither owns nor dates a need.
+#[test]
+fn needs_after_another_task_or_an_excuse() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "@郑小川 今天把机房巡检做了 另外需要找人修一下门禁", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].owners, Vec::<String>::new());
+    assert_eq!(got[1].due_date, None);
+    let got = ex.extract(&msg("吴敏", "仓库的灭火器需要换一批 我今天一直在外面跑走不开", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty(), "{got:?}");
+    assert_eq!(got[0].due_date, None);
+    // (备货到各店: the shops are where it goes, not who does it)
+    let got = ex.extract(&msg("周建华", "小川周五前把中秋礼盒备货到各店", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+}

@@ -191,7 +191,11 @@ impl Roster {
         }
         if chars.len() == 2 && matches!(chars.first(), Some('小' | '老')) {
             let s: String = chars.get(1..).unwrap_or(&[]).iter().collect();
-            return self.by_surname(&s);
+            // (小川 with no 川 in the group: the given name of 郑小川)
+            return match self.by_surname(&s) {
+                Resolved::Unknown => self.by_given(a),
+                r => r,
+            };
         }
         if chars.len() == 2 && chars.first() == Some(&'阿') {
             return self.by_a_nickname(chars.get(1).copied().unwrap_or(' '));
@@ -341,7 +345,10 @@ impl Roster {
                 let mut e = i + 2;
                 while e < t.len()
                     && e < i + 6
-                    && t.get(e).is_some_and(|c| is_cjk(*c) && !matches!(c, '把' | '在' | '于' | '要' | '请'))
+                    // (各部门这个月的…: the group ends before a time word or 的)
+                    && t.get(e).is_some_and(|c| {
+                        is_cjk(*c) && !matches!(c, '把' | '在' | '于' | '要' | '请' | '的' | '这' | '今' | '明' | '本' | '下' | '上' | '每')
+                    })
                 {
                     e += 1;
                 }
@@ -427,7 +434,11 @@ impl Roster {
         for len in (2..=5).rev() {
             if let Some(head) = t.get(0..len) {
                 let s: String = head.iter().collect();
-                if t.get(len).is_some_and(|c| matches!(c, '，' | ',' | ' ' | '：' | ':' | '、' | '!' | '！')) {
+                // (赵律您好 …: a greeting after the name is a separator too)
+                let greeting = matches!(t.get(len..len + 2), Some(['您' | '你', '好']));
+                if greeting
+                    || t.get(len).is_some_and(|c| matches!(c, '，' | ',' | ' ' | '：' | ':' | '、' | '!' | '！'))
+                {
                     match self.resolve_alias(&s) {
                         Resolved::Member(m) => {
                             best = Some(m);
@@ -489,7 +500,8 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
             return true;
         }
         // 发到各班 / 送到张三: the recipient
-        if p == '到' && prev2.is_some_and(|c| "发送交传转递寄".contains(c)) {
+        // (备货到各店 / 分到各班: a place it goes to)
+        if p == '到' && (prev2.is_some_and(|c| "发送交传转递寄".contains(c)) || t.get(start) == Some(&'各')) {
             return true;
         }
         if p == '诉' && prev2 == Some('告') {

@@ -134,6 +134,15 @@ pub fn next_workday(date: NaiveDate) -> NaiveDate {
     add_workdays(date, 1)
 }
 
+/// The first 调休 make-up workday (a weekend day worked in exchange for a holiday) on or after
+/// `from`, within a year.
+pub fn next_makeup_workday(from: NaiveDate) -> Option<NaiveDate> {
+    let days = &data().days;
+    (0..366)
+        .map(|k| from + chrono::Duration::days(k))
+        .find(|d| days.get(d) == Some(&false) && matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+}
+
 /// Official holiday block by name (春节, 清明, 劳动节/五一, 端午, 中秋, 国庆/十一, 元旦) and year, when the
 /// embedded calendar has it.
 pub fn holiday(name: &str, year: i32) -> Option<HolidayBlock> {

@@ -51,7 +51,14 @@ fn find_str(s: &[char], pat: &str) -> bool {
 
 /// Every char that can begin an expression (besides ASCII digits). Checked first at each position so
 /// ordinary text costs one lookup per char.
-pub const START_CHARS: &str = "几初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
+/// Nouns a bare festival name modifies (国庆套餐, 中秋礼盒, 五一复盘会): no day is meant.
+const FESTIVAL_NOUNS: [&str; 38] = [
+    "套餐", "礼盒", "活动", "特刊", "汇演", "联欢", "晚会", "版本", "专题", "海报", "促销", "大促", "主题", "复盘",
+    "福利", "礼品", "物资", "营销", "特辑", "节目", "文案", "方案", "专场", "限定", "红包", "祝福", "贺卡", "装饰",
+    "游园", "庆典", "档期", "新品", "周边", "套装", "专区", "会场", "直播", "推文",
+];
+
+pub const START_CHARS: &str = "调补几初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
 
 /// Words before a month that mark a solar (Gregorian) date.
 const SOLAR_MARKS: [&str; 4] = ["公历", "阳历", "新历", "西历"];
@@ -951,7 +958,8 @@ impl<'a> P<'a> {
         // Holiday relations.
         if let Some((hd, block)) = st.holiday {
             let (first, last) = block.unwrap_or((hd, hd));
-            if st.before {
+            // (节后第一天之前: before the first workday after the holiday is that workday)
+            if st.before && !st.after {
                 due = Some((calendar::prev_workday(first.min(hd)), None));
             } else if st.after {
                 due = Some((calendar::next_workday(last.max(hd)), None));
@@ -2149,6 +2157,17 @@ impl<'a> P<'a> {
             ("而家", 0, Some("N")),
             ("依家", 0, Some("N")),
         ];
+        // 调休上班那天 / 补班那天: the coming make-up workday (a weekend day worked for a holiday)
+        if let Some((e, _)) = self.lits(
+            i,
+            &["调休上班那天", "调休上班的那天", "调休上班那一天", "调休那天", "调休的那天", "补班那天", "补班的那天"],
+        ) && let Some(d) = calendar::next_makeup_workday(self.today)
+        {
+            st.date = Some(d);
+            st.explicit_day = true;
+            st.grain = Some(Grain::Day);
+            return Some(e);
+        }
         let pats: Vec<&str> = words.iter().map(|x| x.0).collect();
         let (e, k) = self.lits(i, &pats)?;
         let (_, off, extra) = words.get(k).copied()?;
@@ -2669,6 +2688,10 @@ impl<'a> P<'a> {
             if !(prev_ok && next_ok) {
                 return None;
             }
+        }
+        // 国庆套餐 / 中秋礼盒 / 端午活动: a bare festival name before a noun names the thing, not a day
+        if !matches!(rule, R::H) && !name.ends_with('节') && self.lits(e, &FESTIVAL_NOUNS).is_some() {
+            return None;
         }
         if matches!(rule, R::H) {
             // The coming official holiday block: 节前 → last workday before it, 节后 → first after it.

@@ -381,3 +381,16 @@ fn earth_hour_skips_holy_saturday() {
         assert_eq!(first_start(text, m).as_deref(), Some(want), "{text}: Earth Hour date");
     }
 }
+
+/// 调休上班那天 is the coming make-up workday; 节后第一天之前 is that first workday (not the last
+/// one before the holiday); a festival name before a noun (国庆套餐) is no date.
+#[test]
+fn makeup_days_and_festival_nouns() {
+    assert_eq!(due("调休上班那天把排班表交上来", "2026-09-14 10:00").as_deref(), Some("2026-09-20"));
+    assert_eq!(due("补班那天上午开会", "2026-09-21 10:00").as_deref(), Some("2026-10-10"));
+    assert_eq!(due("节后第一天之前把材料再核一遍", "2026-06-18 17:00").as_deref(), Some("2026-06-22"));
+    assert_eq!(due("节前把材料再核一遍", "2026-06-15 17:00").as_deref(), Some("2026-06-18"));
+    assert_eq!(due("国庆套餐的海报这周内定稿", "2026-09-14 10:00").as_deref(), Some("2026-09-18"));
+    assert_eq!(due("中秋礼盒还差多少", "2026-09-14 10:00"), None);
+    assert_eq!(due("国庆前交", "2026-09-14 10:00").as_deref(), Some("2026-09-30"));
+}
