@@ -113,11 +113,19 @@ const FINISHED: [&str; 14] = [
 /// 开晨会 / 开周例会 / 开复盘会: a meeting announcement (开会 itself is in [`NOTICE`]).
 fn holds_meeting(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
-    c.iter().enumerate().any(|(i, ch)| {
+    // (开节前安全交底会: up to six words between 开 and 会, within one clause, when nothing else
+    // is asked: 开年终总结会 需要有人去参加 / 开季度总结会 每人会前交… still ask for work)
+    let far =
+        if has(s, &["需要", "有人", "会前", "交", "准备", "提交", "带上", "带好"]) { 4 } else { 8 };
+    let meeting = c.iter().enumerate().any(|(i, ch)| {
         *ch == '开'
             && !c.get(i + 1).is_some_and(|n| "发始车票通放启展除关心口支".contains(*n))
-            && (i + 2..=i + 4).any(|j| c.get(j) == Some(&'会'))
-    })
+            && (i + 2..=i + far)
+                .take_while(|j| c.get(*j).is_some_and(|x| crate::normalize::is_cjk(*x) && *x != '把'))
+                .any(|j| c.get(j) == Some(&'会'))
+    });
+    // (明天下午3点在大会议室做开庭前模拟: a gathering at a meeting room)
+    meeting || (far > 4 && s.contains("在") && has(s, &["会议室", "报告厅", "礼堂"]) && !s.contains('把'))
 }
 
 const NOTICE: [&str; 17] = [
@@ -159,8 +167,8 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
 /// The sender's own schedule (我下周去参加培训 / 我明天出差): attendance or absence, no work.
-const SCHEDULE: [&str; 11] =
-    ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出"];
+const SCHEDULE: [&str; 12] =
+    ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出", "排在"];
 /// After 我 + a time word: a state or availability, not a commitment.
 /// (我下午能不能早点走: asking permission, no commitment either.)
 const STATE_AFTER: [&str; 18] = [
@@ -486,7 +494,9 @@ fn clause_doer(ctx: &Context, a: usize, b: usize) -> Option<String> {
 /// A reference standing alone as a vocative (金主任，… / @X …).
 fn is_vocative(ctx: &Context, r: &OwnerRef) -> bool {
     let before = r.start == 0 || ctx.chars.get(r.start - 1).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c));
-    before && ctx.chars.get(r.end).is_some_and(|c| is_clause_sep(*c) || matches!(c, '、'))
+    // (黄主任我想了一下…: a title opening the message, then the sender speaking)
+    let opens = r.start == 0 && r.kind == RefKind::Title && ctx.chars.get(r.end) == Some(&'我');
+    opens || (before && ctx.chars.get(r.end).is_some_and(|c| is_clause_sep(*c) || matches!(c, '、')))
 }
 
 /// A clause that reports an event that has happened (证书今天过期了): its time word dates the
@@ -672,6 +682,11 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         if has(&rest, &FINISHED) {
             continue;
         }
+        // (我这边要调灯走不开: the sender saying why they cannot)
+        let clause_end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
+        if has(&ctx.sub(r.end, clause_end), &OWN_EXCUSE) {
+            continue;
+        }
         // (我这边走不开 / 我先不入库: a state or a refusal, however it starts)
         let state =
             rest.trim_start_matches("这边").trim_start_matches('这').trim_start_matches(['先', '就', '也', '还']);
@@ -690,8 +705,8 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                     || (x.span.1 + 1 == r.start && ctx.chars.get(x.span.1).is_some_and(|c| is_clause_sep(*c))))
         });
         if let Some(x) = timed {
-            // (昨天我顺手一起订了: the past is told, not promised)
-            if x.end <= ctx.reference.date().and_time(chrono::NaiveTime::MIN) {
+            // (昨天我顺手一起订了 / 我早上借走了 said after noon: the past is told, not promised)
+            if x.end <= ctx.reference {
                 continue;
             }
             let mut from = if x.span.0 >= r.end { x.span.1 } else { r.end };
@@ -896,7 +911,9 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         && !c.contains('把')
         && !has(&without_compounds(&c), &REQUEST);
     let reported = in_reported_clause(ctx, b.saturating_sub(1).max(a));
-    conditional || mine_no_commit || news || meet || reported || (has(&c, &FINISHED) && !c.contains('把'))
+    // (我这边要布展走不开: the sender's excuse)
+    let excuse = c.contains('我') && has(&c, &OWN_EXCUSE) && !c.contains('把');
+    conditional || mine_no_commit || news || meet || reported || excuse || (has(&c, &FINISHED) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -960,6 +977,8 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
                 || has(&without_compounds(&c), &REQUEST)
                 || open_request(&c)
                 || c.contains('把')
+                // (得有人去租一台: a need nobody holds yet)
+                || has(&c, &["得有人", "需要有人", "要有人"])
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
                 && !back[i]
                 && !context[i]
@@ -1242,6 +1261,15 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
+    // (续期清单在叶姐那: where something is, nothing asked)
+    let place = strip_punct(&text);
+    if ["那", "那里", "那儿", "手上", "手里"].iter().any(|w| place.ends_with(w))
+        && place.contains('在')
+        && !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+    {
+        return false;
+    }
     // 罗总 灯坏了一个 要不要买个新的 / 下周想加一场夜播 可以不: asking leave, not giving work
     let leave = strip_punct(&bare);
     if (has(&text, &["要不要"])
@@ -1260,6 +1288,8 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         || text.contains('?')
         || text.ends_with('吗')
         || has(&text, &["在哪", "哪里", "哪儿", "为什么", "怎么回事", "对吧", "是吧", "谁啊", "给谁", "找谁", "问谁"])
+        // (想问下新人考试定了是哪天: asking for information)
+        || has(&text, &["想问", "请问", "是哪天", "哪一天", "几号"])
         || ["哪个", "哪位"].iter().any(|w| strip_punct(&without_refs(ctx, s, e)).starts_with(w));
     // a report of the past (昨天王芳把签到表收齐了, 上周三…续了): a past time word and nothing
     // still to do (no future time word, no request)
@@ -1290,9 +1320,16 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
+    // (志刚哥能带我去见一下吗: a request put as a question)
     let info_q = question
-        && (has(&text, &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位"])
-            || (!open_request(&text) && !has(&text, &["什么时候", "能不能", "能否", "可以", "能帮", "帮忙", "帮我"])));
+        && (has(
+            &text,
+            &["知道", "在哪", "哪里", "怎么", "是不是", "有没有", "哪个", "哪位", "想问", "请问", "哪天", "几号"],
+        ) || (!open_request(&text)
+            && !has(
+                &text,
+                &["什么时候", "能不能", "能否", "可以", "能帮", "帮忙", "帮我", "能带", "能陪", "能给", "能来"],
+            )));
     let other_doer = doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     let before_dl = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before)
         || event_deadlines(ctx, s, e).next().is_some();
@@ -1340,7 +1377,21 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             let dated_work = in_unit.iter().any(|x| x.end > today)
                 && has(
                     &text,
-                    &["准备", "提交", "写一份", "交一份", "整理", "填好", "填写", "带上", "带好", "不少于", "至少"],
+                    &[
+                        "准备",
+                        "提交",
+                        "写一份",
+                        "交一份",
+                        "整理",
+                        "填好",
+                        "填写",
+                        "带上",
+                        "带好",
+                        "不少于",
+                        "至少",
+                        "支援",
+                        "帮忙",
+                    ],
                 );
             return dl
                 || dated_work
@@ -1351,18 +1402,16 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // unowned must
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
-    has(&text, &["需要", "必须", "务必", "得把", "要把", "得有人", "要有人"])
+    has(&text, &["需要", "必须", "务必", "得把", "要把", "得有人", "要有人", "得提前", "要完成"])
         || (request && dl && has(&text, &["请", "麻烦"]))
         || (text.contains("找人")
             && has(&text, &["得", "要", "需", "尽快", "赶紧"])
             && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))
 }
 
-/// Splits the message into units: list items, else sentences; a sentence whose clauses name two
-/// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
-/// its clauses, the clauses without a doer staying as shared context.
-/// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了).
-const MADE: [&str; 17] = [
+/// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了), or
+/// put where the reviewer finds it (初稿放群文件了), or will be (卷子我16号出好).
+const MADE: [&str; 23] = [
     "写好了",
     "做好了",
     "搭好了",
@@ -1380,9 +1429,15 @@ const MADE: [&str; 17] = [
     "起草好了",
     "汇总好了",
     "填好了",
+    "出好",
+    "放群文件",
+    "放群里",
+    "发群里",
+    "放在",
+    "上传",
 ];
 /// Asking someone to look over work (审阅 / 过目 / 看一下).
-const REVIEW: [&str; 9] = ["审阅", "审核", "过目", "把关", "看一下", "看看", "看下", "指正", "提提意见"];
+const REVIEW: [&str; 10] = ["审阅", "审核", "过目", "把关", "看一下", "看看", "看下", "指正", "提提意见", "校对"];
 
 /// A request to review what the sender has just made (盘点差异说明写好了 … 麻烦您审阅一下): the
 /// asking clause and the thing made, which is what the review is of.
@@ -1397,20 +1452,28 @@ fn review_request(ctx: &Context) -> Option<ReviewAsk> {
     // sender's own step)
     let ri = parts.iter().position(|(a, b)| {
         let c = ctx.sub(*a, *b);
-        has(&c, &REVIEW) && has(&c, &["您", "你", "请", "麻烦", "帮忙"]) && !c.contains('把') && !c.contains('我')
+        let asked = has(&c, &["您", "你", "请", "麻烦", "帮忙", "帮我"])
+            || ctx.refs.iter().any(|r| r.start == *a && r.kind != RefKind::SelfRef && !r.object);
+        has(&c, &REVIEW) && asked && !c.contains('把') && !c.replace("帮我", "").contains('我')
     })?;
-    let (fa, fb) = parts.get(..ri)?.iter().rev().find(|(a, b)| has(&ctx.sub(*a, *b), &MADE)).copied()?;
-    let made = ctx.sub(fa, fb);
-    let cut = MADE.iter().filter_map(|w| made.find(w)).min()?;
-    let mut object = made.get(..cut)?.to_string();
-    for w in ["我这边", "我们", "已经", "我", "都", "已"] {
-        if let Some(x) = object.strip_suffix(w) {
-            object = x.to_string();
+    // (…初稿我写好了 放在共享盘里 麻烦您审阅: the nearest part naming what was made)
+    let object = parts.get(..ri)?.iter().rev().find_map(|(a, b)| {
+        let made = ctx.sub(*a, *b);
+        let cut = MADE.iter().filter_map(|w| made.find(w)).min()?;
+        let mut object = made.get(..cut)?.to_string();
+        for w in ["我这边", "我们", "已经", "我", "都", "已"] {
+            if let Some(x) = object.strip_suffix(w) {
+                object = x.to_string();
+            }
         }
-    }
-    (named_chars(&object) >= 2).then(|| ReviewAsk { clause: parts[ri], object })
+        (named_chars(&object) >= 2).then_some(object)
+    })?;
+    Some(ReviewAsk { clause: parts[ri], object })
 }
 
+/// Splits the message into units: list items, else sentences; a sentence whose clauses name two
+/// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
+/// its clauses, the clauses without a doer staying as shared context.
 fn units_of(ctx: &Context) -> Vec<Unit> {
     let n = ctx.chars.len();
     let mut units: Vec<Unit> = Vec::new();
@@ -1582,6 +1645,15 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             && title_of(ctx, r.start, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4
         {
             title = core_title(ctx, r.start, u.e);
+        } else if self_c
+            && let Some(r) = ctx.refs.iter().rfind(|r| r.kind == RefKind::SelfRef && r.start > u.s && r.end <= u.e)
+            && has(&ctx.sub(u.s, r.start), &FINISHED)
+            && let Some(k) = (u.s..r.start).rev().find(|i| ctx.chars.get(*i) == Some(&'了'))
+            && named_chars(&ctx.sub(k + 1, r.start)) >= 2
+        {
+            // (…已经跟顾客道歉了也退了款后续整改我这边盯着: the story told is done; the work starts
+            // after its last 了)
+            title = core_title(ctx, k + 1, u.e);
         }
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
@@ -1615,7 +1687,8 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             title = format!("{}{}", r.object, title_of(ctx, r.clause.0, r.clause.1));
         }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
-        if asks_review(u).is_some() && (!owners.is_empty() || amb) {
+        // (分组表发群里了 大家看一下: a look asked of everyone is a notice)
+        if asks_review(u).is_some() && (!owners.is_empty() || amb) && owners.iter().all(|o| o != "@all") {
             is_task = true;
         }
         // 周总 我周末都在公司: a vocative and a statement about the sender asks nothing of anyone
@@ -1715,7 +1788,9 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
                     .chars()
                     .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && !"争取尽量".contains(*c))
                     .collect();
+                // (欢迎牌我来做 房卡袋让俊杰弄: a reply sharing the work out names each part)
                 let echoes = q_open
+                    && !multi
                     && takes_on
                     && q_task.is_some()
                     && !title.contains('把')

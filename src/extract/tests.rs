@@ -836,3 +836,33 @@ fn needs_after_another_task_or_an_excuse() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["郑小川"]);
 }
+
+/// More everyday forms: a review of what was put in the group files (放群文件了 请周总审阅), a
+/// look asked of everyone (a notice), where something is (清单在吴姐那), asking for a date
+/// (想问下…是哪天), the past of this morning told in the afternoon, a request put as 能…吗, and
+/// the sender's excuse beside an unowned need.
+#[test]
+fn everyday_forms_of_asking_and_telling() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "报价单初稿放群文件了 请周总审阅 重点看下运费那块", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    assert!(got[0].title.contains("报价单初稿"), "{got:?}");
+    for (sender, text) in [
+        ("周建华", "排班表发群里了 大家看一下 有问题跟我说"),
+        ("周建华", "上季度的发票清单在吴姐那"),
+        ("郑小川", "周总 想问下年会定了是哪天呀"),
+    ] {
+        let got = ex.extract(&msg(sender, text, None), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    let mut late = msg("郑小川", "在前台 我早上拿走了", Some(("吴敏", "有人看到那本访客登记簿了吗")));
+    late.ts = chrono::DateTime::parse_from_rfc3339("2026-09-07T14:00:00+08:00").unwrap_or_default();
+    assert!(ex.extract(&late, None).is_empty());
+    let got = ex.extract(&msg("吴敏", "有个客户想了解年金险 我不太熟 建华哥能带我去见一下吗", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    let got = ex.extract(&msg("吴敏", "展会的发电机还没着落 得有人去租一台 我这边要布展走不开", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty() && !got[0].title.contains("走不开"), "{got:?}");
+}

@@ -496,7 +496,8 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
         if matches!(p, '发' | '交' | '报' | '转') && at_end {
             return true;
         }
-        if matches!(p, '知' | '叫' | '催' | '谢' | '醒' | '陪') {
+        // (…能带我去见一下吗 / 教我: whom the doer takes along or teaches)
+        if matches!(p, '知' | '叫' | '催' | '谢' | '醒' | '陪' | '带' | '教') {
             return true;
         }
         // 发到各班 / 送到张三: the recipient
