@@ -531,6 +531,12 @@ fn after_event(ctx: &Context, span: (usize, usize)) -> bool {
 
 /// A clause reporting what someone outside said (供应商说年前最后一批周五发货): its time words are
 /// theirs. 说一下 / 说下 talk something over and report nothing.
+/// A date people elsewhere hold to (财务那边要国庆前交 / 客户那边要求月底): kept as the last resort.
+fn in_outside_need(ctx: &Context, pos: usize) -> bool {
+    let head = ctx.sub(clause_start(ctx, pos), pos);
+    ["那边要", "那边需要", "那边要求", "那边说"].iter().any(|w| head.contains(w))
+}
+
 fn in_reported_clause(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     let head = ctx.sub(a, pos);
@@ -977,8 +983,8 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
                 || has(&without_compounds(&c), &REQUEST)
                 || open_request(&c)
                 || c.contains('把')
-                // (得有人去租一台: a need nobody holds yet)
-                || has(&c, &["得有人", "需要有人", "要有人"])
+                // (得有人去租一台 / 得找人来修: a need nobody holds yet)
+                || has(&c, &["得有人", "需要有人", "要有人", "找人"])
                 || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
                 && !back[i]
                 && !context[i]
@@ -1157,7 +1163,7 @@ fn deadline_in(
         let text: String = chars.iter().collect();
         let Some(d) = timex::analyze(&text, ctx.reference).deadline else { break };
         let span = (d.span.0 + s, d.span.1 + s);
-        let hearsay = in_reported_clause(ctx, span.0);
+        let hearsay = in_reported_clause(ctx, span.0) || in_outside_need(ctx, span.0);
         if hearsay && reported.is_none() {
             reported = Some((d.date, d.time, span));
         }
@@ -1656,6 +1662,13 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             title = core_title(ctx, k + 1, u.e);
         }
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
+        // (佳怡是主策划 流程单这周三之前出初稿: a role named, the work in the clause after it)
+        if title.starts_with('是')
+            && !ctx.sub(u.s, u.e).contains('把')
+            && let Some(o) = context.iter().find(|o| o.s >= u.e)
+        {
+            title = title_of(ctx, o.s, o.e);
+        }
         // X负责江苏: the work itself is in the shared clause (…前把对接的学校名单定下来)
         if named_chars(&title) < 3 {
             let before = title.clone();

@@ -866,3 +866,25 @@ fn everyday_forms_of_asking_and_telling() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].owners.is_empty() && !got[0].title.contains("走不开"), "{got:?}");
 }
+
+/// A role named (小川是总负责) takes its work from the clause after it; a need to find someone
+/// (得找人来修) is titled without its consequence (不然…); a date people elsewhere hold to
+/// (财务那边要月底前交) does not replace the one given to the member.
+#[test]
+fn roles_needs_and_dates_held_elsewhere() {
+    let ex = Extractor::default();
+    let got = ex.extract(
+        &msg("周建华", "下个月的展会是今年最大的项目 大家上点心 小川是总负责 展位图这周五之前出初稿", None),
+        None,
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["郑小川"]);
+    assert!(got[0].title.contains("展位图"), "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-11"));
+    let got = ex.extract(&msg("吴敏", "仓库的空调今天又坏了 温度降不下来 得找人来修 不然货会受潮", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty() && !got[0].title.contains("受潮"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "小川 八月的报销单明天整理给我 财务那边要月底前交", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+}
