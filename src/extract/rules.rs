@@ -495,7 +495,10 @@ fn clause_doer(ctx: &Context, a: usize, b: usize) -> Option<String> {
 fn is_vocative(ctx: &Context, r: &OwnerRef) -> bool {
     let before = r.start == 0 || ctx.chars.get(r.start - 1).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c));
     // (黄主任我想了一下…: a title opening the message, then the sender speaking)
-    let opens = r.start == 0 && r.kind == RefKind::Title && ctx.chars.get(r.end) == Some(&'我');
+    // (何总今天跑了三个客户…: or a time word)
+    let opens = r.start == 0
+        && r.kind == RefKind::Title
+        && (ctx.chars.get(r.end) == Some(&'我') || ctx.ana.expressions.iter().any(|x| x.span.0 == r.end));
     opens || (before && ctx.chars.get(r.end).is_some_and(|c| is_clause_sep(*c) || matches!(c, '、')))
 }
 
@@ -1653,13 +1656,18 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             title = core_title(ctx, r.start, u.e);
         } else if self_c
             && let Some(r) = ctx.refs.iter().rfind(|r| r.kind == RefKind::SelfRef && r.start > u.s && r.end <= u.e)
-            && has(&ctx.sub(u.s, r.start), &FINISHED)
             && let Some(k) = (u.s..r.start).rev().find(|i| ctx.chars.get(*i) == Some(&'了'))
-            && named_chars(&ctx.sub(k + 1, r.start)) >= 2
         {
-            // (…已经跟顾客道歉了也退了款后续整改我这边盯着: the story told is done; the work starts
-            // after its last 了)
-            title = core_title(ctx, k + 1, u.e);
+            // (…已经跟顾客道歉了也退了款后续整改我这边盯着 / …签了两单…明天我把投保资料上传: the
+            // story told is done; the work starts at the time word before 我, else after the last 了)
+            let timed = ctx.ana.expressions.iter().find(|x| x.span.1 == r.start && x.span.0 > k).map(|x| x.span.0);
+            let from = timed.unwrap_or(k + 1);
+            if (timed.is_some()
+                || (has(&ctx.sub(u.s, r.start), &FINISHED) && named_chars(&ctx.sub(k + 1, r.start)) >= 2))
+                && title_of(ctx, from, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4
+            {
+                title = core_title(ctx, from, u.e);
+            }
         }
         let context: Vec<&Unit> = units.iter().filter(|o| o.context && o.group == u.group).collect();
         // (佳怡是主策划 流程单这周三之前出初稿: a role named, the work in the clause after it)

@@ -888,3 +888,15 @@ fn roles_needs_and_dates_held_elsewhere() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
 }
+
+/// A report to the boss run on into the sender's promise (周总今天跑了三家…明天我把合同扫描上传):
+/// the boss is addressed, not a doer; the title starts at the promise's time word.
+#[test]
+fn report_run_on_into_a_promise() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "周总今天跑了三家客户签了两单一共5万明天我把合同扫描上传系统", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+    assert!(got[0].title.starts_with("把合同"), "{got:?}");
+}
