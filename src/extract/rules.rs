@@ -532,14 +532,14 @@ fn after_event(ctx: &Context, span: (usize, usize)) -> bool {
         && !ctx.ana.expressions.iter().any(|x| x.span.1 == span.0)
 }
 
-/// A clause reporting what someone outside said (供应商说年前最后一批周五发货): its time words are
-/// theirs. 说一下 / 说下 talk something over and report nothing.
 /// A date people elsewhere hold to (财务那边要国庆前交 / 客户那边要求月底): kept as the last resort.
 fn in_outside_need(ctx: &Context, pos: usize) -> bool {
     let head = ctx.sub(clause_start(ctx, pos), pos);
     ["那边要", "那边需要", "那边要求", "那边说"].iter().any(|w| head.contains(w))
 }
 
+/// A clause reporting what someone outside said (供应商说年前最后一批周五发货): its time words are
+/// theirs. 说一下 / 说下 talk something over and report nothing.
 fn in_reported_clause(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     let head = ctx.sub(a, pos);
@@ -569,9 +569,13 @@ fn in_own_excuse(ctx: &Context, pos: usize) -> bool {
     let n = ctx.chars.len();
     let a = clause_start(ctx, pos);
     let b = (pos..n).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))).unwrap_or(n);
-    let c = ctx.sub(a, b);
     let other = ctx.chars.iter().enumerate().any(|(i, ch)| (i < a || i >= b) && ch.is_alphanumeric());
-    other && c.contains('我') && has(&c, &OWN_EXCUSE) && !c.contains('把')
+    other && is_own_excuse(&ctx.sub(a, b))
+}
+
+/// A clause in which the sender says why they cannot (我这边要布展走不开).
+fn is_own_excuse(clause: &str) -> bool {
+    clause.contains('我') && has(clause, &OWN_EXCUSE) && !clause.contains('把')
 }
 
 /// 5个工作日内有效 / 三天有效: a validity period, not a deadline.
@@ -586,6 +590,11 @@ fn clause_start(ctx: &Context, pos: usize) -> usize {
         a -= 1;
     }
     a
+}
+
+/// The end of the clause holding `pos`, at most `limit` (the twin of [`clause_start`]).
+fn clause_end(ctx: &Context, pos: usize, limit: usize) -> usize {
+    (pos..limit).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(limit)
 }
 
 /// A clause stating what happens otherwise (不然明天孩子没法午睡): its time word is no deadline.
@@ -692,8 +701,7 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             continue;
         }
         // (我这边要调灯走不开: the sender saying why they cannot)
-        let clause_end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
-        if has(&ctx.sub(r.end, clause_end), &OWN_EXCUSE) {
+        if has(&ctx.sub(r.end, clause_end(ctx, r.end, e)), &OWN_EXCUSE) {
             continue;
         }
         // (我这边走不开 / 我先不入库: a state or a refusal, however it starts)
@@ -729,8 +737,7 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                 continue;
             }
             // (我今天手术排满了走不开: the sender saying why they cannot)
-            let clause_end = (from..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
-            if has(&ctx.sub(from, clause_end), &OWN_EXCUSE) {
+            if has(&ctx.sub(from, clause_end(ctx, from, e)), &OWN_EXCUSE) {
                 continue;
             }
             if !pred.is_empty() {
@@ -753,10 +760,8 @@ const PART_DONE: [&str; 5] = ["了一半", "了一部分", "了大半", "一半�
 fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     let text = ctx.sub(s, e);
     // (复盘数据我整理了一半 节后第一天发群里: a 我 that tells the progress so far names no one else)
-    let progress = |r: &OwnerRef| {
-        let end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
-        r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, end), &PART_DONE)
-    };
+    let progress =
+        |r: &OwnerRef| r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, clause_end(ctx, r.end, e)), &PART_DONE);
     if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r))
         || text.contains('？')
         || text.contains('?')
@@ -921,8 +926,13 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         && !has(&without_compounds(&c), &REQUEST);
     let reported = in_reported_clause(ctx, b.saturating_sub(1).max(a));
     // (我这边要布展走不开: the sender's excuse)
-    let excuse = c.contains('我') && has(&c, &OWN_EXCUSE) && !c.contains('把');
-    conditional || mine_no_commit || news || meet || reported || excuse || (has(&c, &FINISHED) && !c.contains('把'))
+    conditional
+        || mine_no_commit
+        || news
+        || meet
+        || reported
+        || is_own_excuse(&c)
+        || (has(&c, &FINISHED) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -1347,10 +1357,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     // own commitment is its reason, not a notice)
     let own_part = match ctx.refs.iter().rfind(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e) {
         // (…我今晚就下单 供应商说年前最后一批周五发货: only the commitment's own clause)
-        Some(r) if self_c => {
-            let end = (r.end..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c))).unwrap_or(e);
-            ctx.sub(r.start, end)
-        }
+        Some(r) if self_c => ctx.sub(r.start, clause_end(ctx, r.end, e)),
         _ => text.clone(),
     };
     let notice = (has_notice(&own_part) || holds_meeting(&own_part))
