@@ -201,7 +201,19 @@ impl Extractor {
         }
         let p_new = tagging.class_probs[0];
         if by_rules.is_empty() {
-            if p_new > self.config.add_above { rules::from_tagging(ctx, tagging) } else { by_rules }
+            if p_new > self.config.add_above {
+                // (the rules read the units the model tagged as task words: their owners, deadline
+                // and title logic stays)
+                let hints: Vec<(usize, usize)> = tagging
+                    .spans
+                    .iter()
+                    .filter(|s| s.label == crate::model::tagging::SpanLabel::Task)
+                    .map(|s| (s.start, s.end))
+                    .collect();
+                rules::extract_rules_hinted(ctx, &hints)
+            } else {
+                by_rules
+            }
         } else if p_new < self.config.veto_below {
             Vec::new()
         } else {

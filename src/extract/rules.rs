@@ -1553,6 +1553,15 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
 
 /// Rule extraction.
 pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
+    extract_rules_hinted(ctx, &[])
+}
+
+/// The rules, told where the tagger saw task words (`hints`: spans in the normalised text): a unit
+/// overlapping a hint is read as a task even where the rules' own cues do not make it one. Its
+/// owners, deadline and title still come from the rules. Used for the messages the rules find no
+/// task in while the model is confident there is one.
+pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<ExtractedTask> {
+    let hinted = |s: usize, e: usize| hints.iter().any(|(a, b)| *a < e && s < *b);
     let n = ctx.chars.len();
     if is_ack_only(&ctx.norm.text) {
         return Vec::new();
@@ -1581,7 +1590,7 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     let mut prev: (Vec<String>, bool, PrevDue) = (Vec::new(), false, None);
     let review = review_request(ctx);
     let asks_review = |u: &Unit| review.as_ref().filter(|r| u.s <= r.clause.0 && r.clause.1 <= u.e);
-    for u in units.iter().filter(|u| !u.context || asks_review(u).is_some()) {
+    for u in units.iter().filter(|u| !u.context || asks_review(u).is_some() || hinted(u.s, u.e)) {
         if let Some(r) = &review
             && asks_review(u).is_none()
         {
@@ -1737,6 +1746,9 @@ pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
             && !has(&utext, &REQUEST)
         {
             is_task = false;
+        }
+        if hinted(u.s, u.e) {
+            is_task = true;
         }
         let mut reply_dl: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)> = None;
         if let Some(q) = reply {

@@ -900,3 +900,65 @@ fn report_run_on_into_a_promise() {
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
     assert!(got[0].title.starts_with("把合同"), "{got:?}");
 }
+
+/// A tagger that calls every message a new task with the given probability and tags the chars
+/// between two markers' positions as task words (for the hybrid paths without a trained model).
+struct StubTagger {
+    p_new: f32,
+    task: &'static str,
+}
+
+impl Tagger for StubTagger {
+    fn tag_batch(
+        &self,
+        inputs: &[crate::model::tagging::TaggerInput<'_>],
+    ) -> Result<Vec<crate::model::tagging::Tagging>, crate::model::tagging::TaggerError> {
+        use crate::model::tagging::{MessageClass, SpanLabel, TaggedSpan, Tagging};
+        Ok(inputs
+            .iter()
+            .map(|i| {
+                let spans = i
+                    .text
+                    .find(self.task)
+                    .map(|b| {
+                        let start = i.text[..b].chars().count();
+                        vec![TaggedSpan {
+                            label: SpanLabel::Task,
+                            start,
+                            end: start + self.task.chars().count(),
+                            score: 0.9,
+                        }]
+                    })
+                    .unwrap_or_default();
+                let rest = (1.0 - self.p_new) / 2.0;
+                Tagging { class: MessageClass::NewTask, class_probs: [self.p_new, rest, rest], spans }
+            })
+            .collect())
+    }
+    fn name(&self) -> &str {
+        "stub"
+    }
+}
+
+#[test]
+fn hybrid_adds_the_rules_reading_of_units_the_model_tags_and_vetoes_below_threshold() {
+    // A promise without any of the rules' cue words: the rules alone find nothing.
+    let m = msg("吴敏", "报销单子周五给财务 这回不会拖了", None);
+    let rules_only = Extractor { config: ExtractorConfig { mode: TaggerMode::Off, ..Default::default() } };
+    assert!(rules_only.extract(&m, None).is_empty(), "{:?}", rules_only.extract(&m, None));
+    let sure = StubTagger { p_new: 0.97, task: "报销单子周五给财务" };
+    let adding = Extractor { config: ExtractorConfig { mode: TaggerMode::Hybrid, veto_below: 0.35, add_above: 0.9 } };
+    let got = adding.extract(&m, Some(&sure));
+    assert_eq!(got.len(), 1, "{got:?}");
+    // the rules' own deadline reading of the tagged unit (周五 after Monday 2026-09-07)
+    assert_eq!(got[0].due_date, chrono::NaiveDate::from_ymd_opt(2026, 9, 11));
+    assert!(got[0].title.contains("报销单"), "{got:?}");
+    // below the addition threshold nothing is added
+    let unsure = StubTagger { p_new: 0.6, task: "报销单子周五给财务" };
+    assert!(adding.extract(&m, Some(&unsure)).is_empty());
+    // the veto drops the rules' task when the model is sure there is none
+    let req = msg("周建华", "@吴敏 周五前把报销单交给财务", None);
+    assert_eq!(adding.extract(&req, Some(&sure)).len(), 1);
+    let none = StubTagger { p_new: 0.1, task: "报销单" };
+    assert!(adding.extract(&req, Some(&none)).is_empty());
+}

@@ -100,6 +100,19 @@ fn parse_class(s: &str) -> u32 {
     }
 }
 
+/// Sets every variable of `vm` from a safetensors file, converting its dtype: shipped models are
+/// f16 (`export-model`) while training runs in f32, and `VarMap::load` refuses a dtype change.
+fn load_as_vars(vm: &VarMap, path: &Path) -> Result<(), Error> {
+    let tensors = candle_core::safetensors::load(path, &Device::Cpu)?;
+    let vars = vm.data().lock().map_err(|_| Error::Invalid("variable map lock poisoned".into()))?;
+    for (name, var) in vars.iter() {
+        let t =
+            tensors.get(name).ok_or_else(|| Error::Invalid(format!("{} has no tensor `{name}`", path.display())))?;
+        var.set(&t.to_dtype(var.dtype())?)?;
+    }
+    Ok(())
+}
+
 /// Reads JSONL examples; lines that do not parse are skipped.
 pub fn read_jsonl(path: &Path) -> Result<Vec<Example>, Error> {
     let s = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -315,7 +328,7 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     if resuming {
         vm.load(&wpath)?;
     } else if let Some(init) = &config.init {
-        vm.load(init.join("model.safetensors"))?;
+        load_as_vars(&vm, &init.join("model.safetensors"))?;
     }
     let mut opt = AdamW::new(vm.all_vars(), ParamsAdamW { lr: config.lr, weight_decay: 0.01, ..Default::default() })?;
     let prepared: Vec<Prepared> =
@@ -416,6 +429,41 @@ mod tests {
         for s in out.iter().flat_map(|o| &o.spans) {
             assert!(s.start < s.end && s.end <= text.chars().count());
         }
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    }
+
+    #[test]
+    fn f16_weights_load_into_f32_training_variables() -> Result<(), Error> {
+        let dir = std::env::temp_dir().join(format!("model_f16_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let mc = ModelConfig::tiny(40);
+        let src = VarMap::new();
+        TaggerModel::load(VarBuilder::from_varmap(&src, DType::F32, &Device::Cpu), &mc)?;
+        let half: std::collections::HashMap<String, Tensor> = {
+            let vars = src.data().lock().map_err(|_| Error::Invalid("lock".into()))?;
+            let mut m = std::collections::HashMap::new();
+            for (k, v) in vars.iter() {
+                m.insert(k.clone(), v.as_tensor().to_dtype(DType::F16)?);
+            }
+            m
+        };
+        let path = dir.join("model.safetensors");
+        candle_core::safetensors::save(&half, &path)?;
+        // VarMap::load refuses the dtype change; load_as_vars converts.
+        let mut dst = VarMap::new();
+        TaggerModel::load(VarBuilder::from_varmap(&dst, DType::F32, &Device::Cpu), &mc)?;
+        assert!(dst.load(&path).is_err());
+        load_as_vars(&dst, &path)?;
+        let vars = dst.data().lock().map_err(|_| Error::Invalid("lock".into()))?;
+        assert_eq!(vars.len(), half.len());
+        for (k, v) in vars.iter() {
+            assert_eq!(v.dtype(), DType::F32);
+            let want = half.get(k).ok_or_else(|| Error::Invalid(k.clone()))?.to_dtype(DType::F32)?;
+            let diff = (v.as_tensor() - want)?.abs()?.flatten_all()?.max(0)?.to_scalar::<f32>()?;
+            assert!(diff == 0.0, "{k}: {diff}");
+        }
+        drop(vars);
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())
     }
