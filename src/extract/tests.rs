@@ -901,8 +901,8 @@ fn report_run_on_into_a_promise() {
     assert!(got[0].title.starts_with("把合同"), "{got:?}");
 }
 
-/// A tagger that calls every message a new task with the given probability and tags the chars
-/// between two markers' positions as task words (for the hybrid paths without a trained model).
+/// A tagger that calls every message a new task with probability `p_new` and tags the first
+/// occurrence of `task` as task words (for the hybrid paths without a trained model).
 struct StubTagger {
     p_new: f32,
     task: &'static str,

@@ -100,8 +100,9 @@ fn parse_class(s: &str) -> u32 {
     }
 }
 
-/// Sets every variable of `vm` from a safetensors file, converting its dtype: shipped models are
-/// f16 (`export-model`) while training runs in f32, and `VarMap::load` refuses a dtype change.
+/// Sets every variable of `vm` from a safetensors file (a checkpoint or an init model), converting
+/// its dtype: shipped models are f16 (`export-model`) while training runs in f32, and
+/// `VarMap::load` refuses a dtype change.
 fn load_as_vars(vm: &VarMap, path: &Path) -> Result<(), Error> {
     let tensors = candle_core::safetensors::load(path, &Device::Cpu)?;
     let vars = vm.data().lock().map_err(|_| Error::Invalid("variable map lock poisoned".into()))?;
@@ -326,7 +327,7 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     let mut vm = VarMap::new();
     let model = TaggerModel::load(VarBuilder::from_varmap(&vm, DType::F32, &dev), &mc)?;
     if resuming {
-        vm.load(&wpath)?;
+        load_as_vars(&vm, &wpath)?;
     } else if let Some(init) = &config.init {
         load_as_vars(&vm, &init.join("model.safetensors"))?;
     }

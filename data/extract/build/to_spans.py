@@ -18,11 +18,13 @@ Messages without tasks become class no_task examples with no spans (the hard neg
 Output rows follow `chat2task datagen`'s schema (text, reply_to, members, class, spans).
 """
 import json
+import os
 import re
 import sys
-from collections import Counter
 
-PUNCT = re.compile(r"[\s，。、！？：；,.!?:;“”\"'（）()【】\[\]@~～…·\-]+")
+# The scorer's own punctuation and character multiset, so that alignment measures titles as it does.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "tools"))
+from score_extract import PUNCT, chars  # noqa: E402
 TITLES = "总|姐|哥|工|老师|经理|主任|律|师傅|医生|导|主管|助|园长|店长|编|老板"
 NUM = "[0-9０-９一二三四五六七八九十两]+"
 TIME_TOKEN = (
@@ -43,19 +45,16 @@ TIME_CORE = re.compile(
 )
 
 
-def chars(s):
-    return Counter(PUNCT.sub("", s or ""))
-
-
 def dice(a, b):
+    """The scorer's Dice over two character multisets already counted (it recounts strings)."""
     n = sum(a.values()) + sum(b.values())
     return 0.0 if n == 0 else 2 * sum((a & b).values()) / n
 
 
-def best_title_span(text, title, taken):
-    """The substring closest to the title; it never covers a time expression the title lacks."""
+def best_title_span(text, title, taken, times):
+    """The substring closest to the title; it never covers a time expression (`times`) the title lacks."""
     tc = chars(title)
-    taken = taken + [sp for sp in time_spans(text) if text[sp[0]:sp[1]] not in title]
+    taken = taken + [sp for sp in times if text[sp[0]:sp[1]] not in title]
     L = sum(tc.values())
     if L == 0:
         return None
@@ -138,6 +137,7 @@ def convert(row):
     text = row["text"]
     tasks = row.get("tasks") or []
     spans, taken = [], []
+    times = time_spans(text)
     for t in tasks:
         ev = t.get("evidence") or {}
         ts = None
@@ -145,7 +145,7 @@ def convert(row):
             occ = [o for o in occurrences(text, ev["title"]) if not any(o[0] < b and a < o[1] for a, b in taken)]
             ts = occ[0] if occ else None
         if ts is None:
-            ts = best_title_span(text, t["title"], taken)
+            ts = best_title_span(text, t["title"], taken, times)
         if ts is None:
             continue
         taken.append(ts)
@@ -164,7 +164,7 @@ def convert(row):
             if ev and "deadline" in ev:
                 cands = occurrences(text, ev["deadline"]) if ev.get("deadline") else []
             else:
-                cands = time_spans(text)
+                cands = times
             c = nearest([c for c in cands if not any(c[0] < b and a < c[1] for a, b in taken)], ts, within=12)
             if c:
                 taken.append(c)
