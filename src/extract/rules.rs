@@ -422,6 +422,25 @@ fn without_refs(ctx: &Context, s: usize, e: usize) -> String {
 }
 
 /// A time word directly followed by 的 modifies a noun (本月的报表), it is no deadline.
+/// 他们5点就下班 / 6点下班: when someone finishes work, stated, not a deadline.
+fn closing_time(ctx: &Context, span: (usize, usize)) -> bool {
+    ctx.sub(span.0, span.1).starts_with("下班")
+        && !ctx.sub(span.1, span.1 + 1).starts_with('前')
+        && (ctx.sub(span.0.saturating_sub(1), span.0) == "就"
+            || ctx.ana.expressions.iter().any(|x| x.span.1 == span.0 && x.span.0 < span.0))
+}
+
+/// 节前要付的款 / 月底要交的材料: a time word in a relative clause before 的 dates the thing.
+fn modifies_need(ctx: &Context, end: usize) -> bool {
+    let after = ctx.sub(end, end + 5);
+    ["要", "需要", "待", "该"].iter().any(|w| {
+        after.strip_prefix(w).is_some_and(|r| {
+            let v: Vec<char> = r.chars().collect();
+            (1..=2).any(|k| v.get(k) == Some(&'的')) && v.iter().take(3).all(|c| c.is_alphanumeric())
+        })
+    })
+}
+
 fn modifies_noun(ctx: &Context, end: usize) -> bool {
     ctx.chars.get(end) == Some(&'的') || ctx.sub(end, end + 3) == "期间的"
 }
@@ -554,6 +573,8 @@ fn in_reported_clause(ctx: &Context, pos: usize) -> bool {
 fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
     after_event(ctx, span)
         || modifies_noun(ctx, span.1)
+        || closing_time(ctx, span)
+        || modifies_need(ctx, span.1)
         || in_event_clause(ctx, span.0)
         || validity(ctx, span.1)
         || in_consequence(ctx, span.0)
@@ -1148,8 +1169,12 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
             .filter(|c| c.contains(event.as_str()) && !own.ends_with(*c) && !c.contains(&format!("{event}前")))
             .find_map(|c| {
                 let a = timex::analyze(c, ctx.reference);
-                let x = a.expressions.iter().find(|x| matches!(x.kind, timex::Kind::Point | timex::Kind::Range))?;
-                let words: String = c.chars().skip(x.span.0).take(x.span.1 - x.span.0).collect();
+                let cc: Vec<char> = c.chars().collect();
+                // (Q3的技术规划会定在下周三下午: a time word before 的 names the event, not its day)
+                let x = a.expressions.iter().find(|x| {
+                    matches!(x.kind, timex::Kind::Point | timex::Kind::Range) && cc.get(x.span.1) != Some(&'的')
+                })?;
+                let words: String = cc.iter().skip(x.span.0).take(x.span.1 - x.span.0).collect();
                 timex::analyze(&format!("{words}前"), ctx.reference).deadline
             });
         let Some(mut d) = found else { continue };
@@ -1207,6 +1232,20 @@ fn open_request(s: &str) -> bool {
                 .take_while(|n| n.is_alphanumeric())
                 .any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
     })
+}
+
+/// The text without its 要不要 proposals (from 要不要 to the end of its clause).
+fn without_proposal(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("要不要") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find(|c: char| is_clause_sep(c) || c == ' ' || c == '？' || c == '?').unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool) -> bool {
@@ -1291,12 +1330,23 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // 罗总 灯坏了一个 要不要买个新的 / 下周想加一场夜播 可以不: asking leave, not giving work
     let leave = strip_punct(&bare);
+    // (见面会要不要请个老师来讲两句 / 我们要不要考虑一下节后把夜班改成两班倒: the 请 and 把 are the
+    // proposal's own words, not a request; what is asked outside the 要不要 clause counts)
+    let asked = without_proposal(&text);
     if (has(&text, &["要不要"])
         || ["可以不", "可以吗", "行吗", "行不行", "行不", "好不好", "可不可以", "同意吗"]
             .iter()
             .any(|w| leave.ends_with(w)))
-        && !text.contains('把')
-        && !has(&text, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
+        && !asked.contains('把')
+        && !has(&asked, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
+    {
+        return false;
+    }
+    // (客户想加一场快闪 问我们能不能接 曹总你看呢 / …大家觉得呢: asking an opinion, not giving work)
+    if ["看呢", "觉得呢", "觉得怎么样", "意下如何", "怎么看", "有什么想法"].iter().any(|w| leave.ends_with(w))
+        && !asked.contains('把')
+        && !has(&asked, &["请", "麻烦", "帮我", "帮忙"])
+        && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before)
     {
         return false;
     }
@@ -1512,7 +1562,16 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() >= 2 {
+            let first = units.len();
             for ((a, b), d) in clauses.iter().zip(&doers) {
+                // (谢永强核对银行流水 12号前 / 罗文静出报表 节前给我: a clause holding only a
+                // deadline or the hand-back finishes the doer's clause before it)
+                let tail = d.is_none()
+                    && (title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric()) || is_report_back(ctx, *a, *b));
+                if tail && units.len() > first && let Some(prev) = units.last_mut().filter(|u| !u.context) {
+                    prev.e = *b;
+                    continue;
+                }
                 units.push(Unit { s: *a, e: *b, group: gi, context: d.is_none(), follows: false });
             }
         } else {
