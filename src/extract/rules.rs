@@ -422,6 +422,12 @@ fn without_refs(ctx: &Context, s: usize, e: usize) -> String {
 }
 
 /// A time word directly followed by 的 modifies a noun (本月的报表), it is no deadline.
+/// 下周六比赛当天: 当天 / 那天 after a date in its clause is that date again, not today.
+fn same_day_back(ctx: &Context, span: (usize, usize)) -> bool {
+    ["当天", "那天", "当日"].contains(&ctx.sub(span.0, span.1).as_str())
+        && ctx.ana.expressions.iter().any(|x| x.span.1 <= span.0 && x.span.0 >= clause_start(ctx, span.0))
+}
+
 /// 他们5点就下班 / 6点下班: when someone finishes work, stated, not a deadline.
 fn closing_time(ctx: &Context, span: (usize, usize)) -> bool {
     ctx.sub(span.0, span.1).starts_with("下班")
@@ -574,6 +580,7 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
     after_event(ctx, span)
         || modifies_noun(ctx, span.1)
         || closing_time(ctx, span)
+        || same_day_back(ctx, span)
         || modifies_need(ctx, span.1)
         || in_event_clause(ctx, span.0)
         || validity(ctx, span.1)
@@ -1955,7 +1962,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                             .filter(|x| !x.context && x.group == u.group)
                             .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
                             .is_some_and(|x| x.s == u.s);
-                        (is_before(sp) || next_to).then_some((d, t, sp))
+                        // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
+                        // every part of it)
+                        let header = ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
+                        (is_before(sp) || next_to || header).then_some((d, t, sp))
                     })
                     .map(|(d, t, sp)| (d, t, Some(sp)))
             })
