@@ -1100,7 +1100,12 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
         // (the nearest part that states how things are, not what happened: 器械包的有效期标签不规范
         // after 院感检查通过了 专家提了一条意见; else the first, the topic: 预算表发邮箱了 …)
         let state = |p: &&&str| !long(p) && !p.contains('了') && !p.starts_with(['一', '主', '是', '共']);
-        lead.iter().rev().find(state).or(lead.first().filter(|p| !long(p))).map(|p| p.to_string()).unwrap_or_default()
+        // (华东区那边刚来要一份近半年的复购率明细: one long part is the object itself: kept whole)
+        lead.iter()
+            .rev()
+            .find(state)
+            .or(lead.first().filter(|p| !long(p)))
+            .map_or_else(|| lead.concat(), |p| p.to_string())
     } else {
         lead.concat()
     };
