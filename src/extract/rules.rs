@@ -1360,10 +1360,11 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     // (见面会要不要请个老师来讲两句 / 我们要不要考虑一下节后把夜班改成两班倒: the 请 and 把 are the
     // proposal's own words, not a request; what is asked outside the 要不要 clause counts)
     let asked = without_proposal(&text);
-    if (has(&text, &["要不要"])
-        || ["可以不", "可以吗", "行吗", "行不行", "行不", "好不好", "可不可以", "同意吗"]
-            .iter()
-            .any(|w| leave.ends_with(w)))
+    if !self_c
+        && (has(&text, &["要不要"])
+            || ["可以不", "可以吗", "行吗", "行不行", "行不", "好不好", "可不可以", "同意吗"]
+                .iter()
+                .any(|w| leave.ends_with(w)))
         && !asked.contains('把')
         && !has(&asked, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
     {
@@ -1591,11 +1592,30 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
         if distinct.len() >= 2 {
             let first = units.len();
             for ((a, b), d) in clauses.iter().zip(&doers) {
-                // (谢永强核对银行流水 12号前 / 罗文静出报表 节前给我: a clause holding only a
-                // deadline or the hand-back finishes the doer's clause before it)
+                // (谢永强核对银行流水 12号前 / @方子健 负责迁移脚本 周三前提PR / 殷婕跟宣发 下周一给我一份
+                // 排期: a clause without a doer goes on with the doer's work before it; one with 都
+                // (月底前都要出来) is said of everyone before it and stays shared)
+                // (…在最后的 5月20号前把名单定下来 after 崔明负责江苏，孟凡负责浙江 is everyone's; a
+                // question or work given to someone outside (让电工今天修好) is no continuation)
+                let c = ctx.sub(*a, *b);
+                let doer_after = clauses.iter().zip(&doers).any(|((x, _), d2)| *x > *a && d2.is_some());
+                // (你们俩牵头，3个工作日内出个初稿，郭老师负责…: what follows work given to several
+                // people is theirs together and stays shared)
+                let plural = units.last().is_some_and(|p| {
+                    doer_refs(ctx, p.s, p.e).iter().any(|r| r.resolved == Resolved::All)
+                        || has(&ctx.sub(p.s, p.e), &["你们", "们俩", "大家", "各位"])
+                });
                 let tail = d.is_none()
-                    && (title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric()) || is_report_back(ctx, *a, *b));
-                if tail && units.len() > first && let Some(prev) = units.last_mut().filter(|u| !u.context) {
+                    && !plural
+                    && !c.contains('都')
+                    && !has(&c, &["要不要", "？", "?", "吗", "让", "叫"])
+                    && (doer_after
+                        || title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric())
+                        || is_report_back(ctx, *a, *b));
+                if tail
+                    && units.len() > first
+                    && let Some(prev) = units.last_mut().filter(|u| !u.context)
+                {
                     prev.e = *b;
                     continue;
                 }
@@ -1971,6 +1991,12 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 // context clause (开庭 10月15号上午 / 答辩期9月28号届满) only for the unit next to it
                 context
                     .iter()
+                    // (…月底前都要出来 家豪继续做客户对接: a 都 clause is said of the work before it)
+                    .filter(|o| {
+                        !(o.e <= u.s
+                            && ctx.sub(o.s, o.e).contains('都')
+                            && units.iter().any(|x| !x.context && x.group == o.group && x.e <= o.s))
+                    })
                     .find_map(|o| {
                         // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
                         if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
@@ -1984,7 +2010,13 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                             .is_some_and(|x| x.s == u.s);
                         // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
                         // every part of it)
-                        let header = ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
+                        // (a week or month named there, 这周迭代目标：, is the period of the plan, no date)
+                        let day = ctx.ana.expressions.iter().any(|x| {
+                            x.span.0 <= sp.0
+                                && sp.1 <= x.span.1
+                                && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+                        });
+                        let header = day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
                         (is_before(sp) || next_to || header).then_some((d, t, sp))
                     })
                     .map(|(d, t, sp)| (d, t, Some(sp)))
