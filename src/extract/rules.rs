@@ -1989,37 +1989,44 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             .or_else(|| {
                 // a shared "before" deadline (周五前 …) holds for every unit; a plain date in a
                 // context clause (开庭 10月15号上午 / 答辩期9月28号届满) only for the unit next to it
-                context
-                    .iter()
-                    // (…月底前都要出来 家豪继续做客户对接: a 都 clause is said of the work before it)
-                    .filter(|o| {
-                        !(o.e <= u.s
-                            && ctx.sub(o.s, o.e).contains('都')
-                            && units.iter().any(|x| !x.context && x.group == o.group && x.e <= o.s))
-                    })
-                    .find_map(|o| {
-                        // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
-                        if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
-                            return Some((d.date, d.time, *sp));
-                        }
-                        let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
-                        let next_to = units
-                            .iter()
-                            .filter(|x| !x.context && x.group == u.group)
-                            .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
-                            .is_some_and(|x| x.s == u.s);
-                        // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
-                        // every part of it)
-                        // (a week or month named there, 这周迭代目标：, is the period of the plan, no date)
-                        let day = ctx.ana.expressions.iter().any(|x| {
-                            x.span.0 <= sp.0
-                                && sp.1 <= x.span.1
-                                && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
-                        });
-                        let header = day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
-                        (is_before(sp) || next_to || header).then_some((d, t, sp))
-                    })
-                    .map(|(d, t, sp)| (d, t, Some(sp)))
+                // (the "before" ones first: 双十一分工：… 月底前都要出来 is due at the month's end)
+                let shared = |plain: bool| {
+                    context
+                        .iter()
+                        // (…月底前都要出来 家豪继续做客户对接: a 都 clause is said of the work before it)
+                        .filter(|o| {
+                            !(o.e <= u.s
+                                && ctx.sub(o.s, o.e).contains('都')
+                                && units.iter().any(|x| !x.context && x.group == o.group && x.e <= o.s))
+                        })
+                        .find_map(|o| {
+                            // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
+                            if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
+                                return Some((d.date, d.time, *sp));
+                            }
+                            let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
+                            let next_to = units
+                                .iter()
+                                .filter(|x| !x.context && x.group == u.group)
+                                .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
+                                .is_some_and(|x| x.s == u.s);
+                            // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
+                            // every part of it)
+                            // (a week or month named there, 这周迭代目标：, is the period of the plan, no date)
+                            let day = ctx.ana.expressions.iter().any(|x| {
+                                x.span.0 <= sp.0
+                                    && sp.1 <= x.span.1
+                                    && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+                            });
+                            // (a festival named there, 双十一分工： / 国庆档分工：, is the occasion, not the day)
+                            let named_day =
+                                has(&ctx.sub(sp.0, sp.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"]);
+                            let header =
+                                day && named_day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
+                            (is_before(sp) || (plain && (next_to || header))).then_some((d, t, sp))
+                        })
+                };
+                shared(false).or_else(|| shared(true)).map(|(d, t, sp)| (d, t, Some(sp)))
             })
             .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {

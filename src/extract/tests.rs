@@ -962,3 +962,75 @@ fn hybrid_adds_the_rules_reading_of_units_the_model_tags_and_vetoes_below_thresh
     let none = StubTagger { p_new: 0.1, task: "报销单" };
     assert!(adding.extract(&req, Some(&none)).is_empty());
 }
+
+/// A 要不要 proposal or an opinion asked (…大家觉得呢 / …你看呢) gives no work, even when the
+/// proposal's own words say 请 or 把.
+#[test]
+fn proposals_and_opinions_are_no_task() {
+    let ex = Extractor::default();
+    for text in [
+        "团建要不要请个教练来带 大家觉得呢",
+        "我们要不要考虑一下把周报改成双周报",
+        "客户想加一批样品 问我们能不能做 周总你看呢",
+    ] {
+        let got = ex.extract(&msg("陆佳琪", text, None), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+/// Dates the rules used to misread: an event's day when a time word modifies its name (Q4的评审会
+/// 定在周三), a clause holding only a deadline after a doer's clause, a closing time stated
+/// (他们5点就下班), a time word inside a relative clause (月底要付的款).
+#[test]
+fn event_days_trailing_deadlines_and_stated_times() {
+    let ex = Extractor::default();
+    let due = |t: &ExtractedTask| t.due_date.map(|d| d.to_string());
+    let got = ex.extract(&msg("周建华", "Q4的预算评审会定在周三下午 各位会前准备一下各自的预算表", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-09"));
+    let got = ex.extract(&msg("周建华", "郑小川整理合同 吴敏核对发票 10号前", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].owners.as_slice(), due(&got[0])), (["郑小川".to_string()].as_slice(), None));
+    assert_eq!(due(&got[1]).as_deref(), Some("2026-09-10"));
+    let got = ex.extract(&msg("周建华", "需要有人今天下午4点前去仓库把样品取回来 他们5点就下班", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("16:00:00"));
+    let got = ex.extract(&msg("周建华", "那11号下午3点之前得把月底要付的款都提交掉", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-11"));
+}
+
+/// Division of work in one sentence: a dated header before a colon dates every part (but not a
+/// week or a festival named there), a doerless clause between two doers' clauses goes on with the
+/// first, and a 都 clause is said of the work before it only.
+#[test]
+fn headers_continuations_and_shared_clauses() {
+    let ex = Extractor::default();
+    let due = |t: &ExtractedTask| t.due_date.map(|d| d.to_string());
+    let got = ex.extract(&msg("周建华", "下周六展会当天分工：吴敏管签到 郑小川管物料", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|t| due(t).as_deref() == Some("2026-09-19")), "{got:?}");
+    let got =
+        ex.extract(&msg("周建华", "这周迭代目标：@吴敏 负责登录页改版 周三前提PR @郑小川 负责接口联调", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].title.contains("提PR"), "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-09"));
+    assert_eq!(due(&got[1]), None);
+    let text = "双十一分工：吴敏负责媒介排期 郑小川负责创意提案 月底前都要出来 陆佳琪继续做客户对接";
+    let got = ex.extract(&msg("周建华", text, None), None);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-30"));
+    assert_eq!(due(&got[1]).as_deref(), Some("2026-09-30"));
+    assert_eq!(due(&got[2]), None);
+}
+
+/// A long story before the work gives the title one short part of it, not the whole story.
+#[test]
+fn long_story_leaves_one_part_in_the_title() {
+    let ex = Extractor::default();
+    let text = "仓库的叉车刹车不灵 上周差点撞到货架 今天又卡住了一次 周总 能不能帮忙约一下维修师傅";
+    let got = ex.extract(&msg("陆佳琪", text, None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.ends_with("约一下维修师傅"), "{got:?}");
+    assert!(got[0].title.chars().count() <= 18 + "约一下维修师傅".chars().count(), "{got:?}");
+}
