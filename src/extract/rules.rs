@@ -1205,6 +1205,15 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
                 timex::analyze(&format!("{words}前"), ctx.reference).deadline
             });
         let Some(mut d) = found else { continue };
+        // (明天早会前 … 早会还是9点: the day said before the event word, the hour from its clause)
+        if let Some(x) = ctx
+            .ana
+            .expressions
+            .iter()
+            .find(|x| (x.span.1 == from || x.span.1 + 1 == from) && x.grain == timex::Grain::Day)
+        {
+            d.date = x.start.date();
+        }
         let mut to = p + 1;
         if day_before {
             let Some(date) = d.date.pred_opt() else { continue };

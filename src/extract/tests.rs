@@ -995,6 +995,11 @@ fn event_days_trailing_deadlines_and_stated_times() {
     let got = ex.extract(&msg("周建华", "需要有人今天下午4点前去仓库把样品取回来 他们5点就下班", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("16:00:00"));
+    // (明天早会前 … 早会还是9点: the day before the event word, the hour from the event's clause)
+    let got = ex.extract(&msg("周建华", "各位明天早会前都把周报交一下 早会还是9点", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-08"));
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("09:00:00"));
     let got = ex.extract(&msg("周建华", "那11号下午3点之前得把月底要付的款都提交掉", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(due(&got[0]).as_deref(), Some("2026-09-11"));
