@@ -591,7 +591,21 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
 
 /// The sender's reason for not doing it (…需要约一下影像科 我今天手术排满了走不开): its time word
 /// dates the excuse, not the work.
-const OWN_EXCUSE: [&str; 6] = ["走不开", "排满了", "没空", "没时间", "忙不过来", "抽不开身"];
+const OWN_EXCUSE: [&str; 13] = [
+    "走不开",
+    "排满了",
+    "没空",
+    "没时间",
+    "忙不过来",
+    "抽不开身",
+    "排不开",
+    "来不了",
+    "去不了",
+    "赶不上",
+    "起不来",
+    "晚到",
+    "到不了",
+];
 
 fn in_own_excuse(ctx: &Context, pos: usize) -> bool {
     let n = ctx.chars.len();
@@ -1326,6 +1340,17 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if (["有需要", "有问题", "如果", "万一", "要是", "有困难"].iter().any(|w| lead.starts_with(w))
         || first_clause.contains("的话"))
         && !text.contains('把')
+    {
+        return false;
+    }
+    // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
+    // absence told, nothing taken on or asked)
+    if text.contains('我')
+        && has(&text, &OWN_EXCUSE)
+        && !text.contains('把')
+        && !has(&text, &TAKE_ON)
+        && !has(&without_compounds(&text), &REQUEST)
+        && !has(&text, &["需要", "得有人", "要有人", "谁", "帮", "你", "您"])
     {
         return false;
     }

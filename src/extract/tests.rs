@@ -1039,3 +1039,17 @@ fn long_story_leaves_one_part_in_the_title() {
     assert!(got[0].title.ends_with("约一下维修师傅"), "{got:?}");
     assert!(got[0].title.chars().count() <= 18 + "约一下维修师傅".chars().count(), "{got:?}");
 }
+
+/// The sender telling they will be absent or late (来不了 / 晚到) takes nothing on; a promise beside
+/// an excuse still does.
+#[test]
+fn own_absence_is_no_task() {
+    let ex = Extractor::default();
+    for text in ["我明天要体检来不了了 不好意思", "周总 我周四上午要去银行办事 可能要晚到半小时"] {
+        let got = ex.extract(&msg("陆佳琪", text, None), None);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    let got = ex.extract(&msg("陆佳琪", "我今天没空 报表我来弄 明天给你", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["陆佳琪"]);
+}
