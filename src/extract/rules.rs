@@ -1773,6 +1773,17 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             self_c = true;
             owners = vec![sender.to_string()];
         }
+        // (打印机又卡纸了 得有人叫一下物业来修 我这边急着打起诉状: a need for somebody, beside the
+        // sender's own state, is nobody's yet)
+        if owners.len() == 1
+            && owners[0] == sender
+            && refs.iter().all(|r| r.kind == RefKind::SelfRef)
+            && has(&ctx.sub(u.s, u.e), &["得有人", "需要有人", "要有人", "得找人", "需要找人"])
+            && !has(&ctx.sub(u.s, u.e), &TAKE_ON)
+        {
+            owners.clear();
+            self_c = false;
+        }
         let mut own_dl = deadline_in(ctx, u.s, u.e);
         // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
         let is_before = |sp: (usize, usize)| {

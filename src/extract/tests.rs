@@ -1045,11 +1045,21 @@ fn long_story_leaves_one_part_in_the_title() {
 #[test]
 fn own_absence_is_no_task() {
     let ex = Extractor::default();
-    for text in ["我明天要体检来不了了 不好意思", "周总 我周四上午要去银行办事 可能要晚到半小时"] {
+    for text in ["我明天要体检来不了了 不好意思", "周总 我周四上午要去银行办事 可能要晚到半小时"]
+    {
         let got = ex.extract(&msg("陆佳琪", text, None), None);
         assert!(got.is_empty(), "{text}: {got:?}");
     }
     let got = ex.extract(&msg("陆佳琪", "我今天没空 报表我来弄 明天给你", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["陆佳琪"]);
+}
+
+/// A need for somebody (得有人…) beside the sender's own state (我这边急着…) is nobody's yet.
+#[test]
+fn need_beside_the_senders_state_is_unowned() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("陆佳琪", "复印机又卡纸了 得有人叫一下维修 我这边急着出合同", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].owners.is_empty(), "{got:?}");
 }
