@@ -421,7 +421,6 @@ fn without_refs(ctx: &Context, s: usize, e: usize) -> String {
         .collect()
 }
 
-/// A time word directly followed by 的 modifies a noun (本月的报表), it is no deadline.
 /// 下周六比赛当天: 当天 / 那天 after a date in its clause is that date again, not today.
 fn same_day_back(ctx: &Context, span: (usize, usize)) -> bool {
     ["当天", "那天", "当日"].contains(&ctx.sub(span.0, span.1).as_str())
@@ -447,6 +446,7 @@ fn modifies_need(ctx: &Context, end: usize) -> bool {
     })
 }
 
+/// A time word directly followed by 的 modifies a noun (本月的报表), it is no deadline.
 fn modifies_noun(ctx: &Context, end: usize) -> bool {
     ctx.chars.get(end) == Some(&'的') || ctx.sub(end, end + 3) == "期间的"
 }
@@ -1291,7 +1291,7 @@ fn without_proposal(text: &str) -> String {
     while let Some(i) = rest.find("要不要") {
         out.push_str(&rest[..i]);
         let after = &rest[i..];
-        let end = after.find(|c: char| is_clause_sep(c) || c == ' ' || c == '？' || c == '?').unwrap_or(after.len());
+        let end = after.find(|c: char| is_clause_sep(c) || c == '？' || c == '?').unwrap_or(after.len());
         rest = &after[end..];
     }
     out.push_str(rest);
@@ -1345,9 +1345,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
     // absence told, nothing taken on or asked)
-    if text.contains('我')
-        && has(&text, &OWN_EXCUSE)
-        && !text.contains('把')
+    if is_own_excuse(&text)
         && !has(&text, &TAKE_ON)
         && !has(&without_compounds(&text), &REQUEST)
         && !has(&text, &["需要", "得有人", "要有人", "谁", "帮", "你", "您"])
@@ -1631,21 +1629,22 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                 // (月底前都要出来) is said of everyone before it and stays shared)
                 // (…在最后的 5月20号前把名单定下来 after 崔明负责江苏，孟凡负责浙江 is everyone's; a
                 // question or work given to someone outside (让电工今天修好) is no continuation)
-                let c = ctx.sub(*a, *b);
-                let doer_after = clauses.iter().zip(&doers).any(|((x, _), d2)| *x > *a && d2.is_some());
                 // (你们俩牵头，3个工作日内出个初稿，郭老师负责…: what follows work given to several
                 // people is theirs together and stays shared)
-                let plural = units.last().is_some_and(|p| {
-                    doer_refs(ctx, p.s, p.e).iter().any(|r| r.resolved == Resolved::All)
-                        || has(&ctx.sub(p.s, p.e), &["你们", "们俩", "大家", "各位"])
-                });
-                let tail = d.is_none()
-                    && !plural
-                    && !c.contains('都')
-                    && !has(&c, &["要不要", "？", "?", "吗", "让", "叫"])
-                    && (doer_after
-                        || title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric())
-                        || is_report_back(ctx, *a, *b));
+                let tail = d.is_none() && {
+                    let c = ctx.sub(*a, *b);
+                    let plural = units.last().is_some_and(|p| {
+                        doer_refs(ctx, p.s, p.e).iter().any(|r| r.resolved == Resolved::All)
+                            || has(&ctx.sub(p.s, p.e), &["你们", "们俩", "大家", "各位"])
+                    });
+                    let doer_after = clauses.iter().zip(&doers).any(|((x, _), d2)| *x > *a && d2.is_some());
+                    !plural
+                        && !c.contains('都')
+                        && !has(&c, &["要不要", "？", "?", "吗", "让", "叫"])
+                        && (doer_after
+                            || title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric())
+                            || is_report_back(ctx, *a, *b))
+                };
                 if tail
                     && units.len() > first
                     && let Some(prev) = units.last_mut().filter(|u| !u.context)
@@ -1778,8 +1777,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         if owners.len() == 1
             && owners[0] == sender
             && refs.iter().all(|r| r.kind == RefKind::SelfRef)
-            && has(&ctx.sub(u.s, u.e), &["得有人", "需要有人", "要有人", "得找人", "需要找人"])
-            && !has(&ctx.sub(u.s, u.e), &TAKE_ON)
+            && let utext = ctx.sub(u.s, u.e)
+            && has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"])
+            && !has(&utext, &TAKE_ON)
         {
             owners.clear();
             self_c = false;
@@ -2035,43 +2035,47 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 // a shared "before" deadline (周五前 …) holds for every unit; a plain date in a
                 // context clause (开庭 10月15号上午 / 答辩期9月28号届满) only for the unit next to it
                 // (the "before" ones first: 双十一分工：… 月底前都要出来 is due at the month's end)
-                let shared = |plain: bool| {
-                    context
-                        .iter()
-                        // (…月底前都要出来 家豪继续做客户对接: a 都 clause is said of the work before it)
-                        .filter(|o| {
-                            !(o.e <= u.s
-                                && ctx.sub(o.s, o.e).contains('都')
-                                && units.iter().any(|x| !x.context && x.group == o.group && x.e <= o.s))
-                        })
-                        .find_map(|o| {
-                            // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
-                            if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
-                                return Some((d.date, d.time, *sp));
-                            }
-                            let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
-                            let next_to = units
-                                .iter()
-                                .filter(|x| !x.context && x.group == u.group)
-                                .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
-                                .is_some_and(|x| x.s == u.s);
-                            // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
-                            // every part of it)
-                            // (a week or month named there, 这周迭代目标：, is the period of the plan, no date)
-                            let day = ctx.ana.expressions.iter().any(|x| {
-                                x.span.0 <= sp.0
-                                    && sp.1 <= x.span.1
-                                    && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
-                            });
-                            // (a festival named there, 双十一分工： / 国庆档分工：, is the occasion, not the day)
-                            let named_day =
-                                has(&ctx.sub(sp.0, sp.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"]);
-                            let header =
-                                day && named_day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
-                            (is_before(sp) || (plain && (next_to || header))).then_some((d, t, sp))
-                        })
-                };
-                shared(false).or_else(|| shared(true)).map(|(d, t, sp)| (d, t, Some(sp)))
+                // (each context's date is read once: (date, time, span, shared by a "before", or
+                // only as a plain date beside the unit or under a header))
+                let shared: Vec<_> = context
+                    .iter()
+                    // (…月底前都要出来 家豪继续做客户对接: a 都 clause is said of the work before it)
+                    .filter(|o| {
+                        !(o.e <= u.s
+                            && ctx.sub(o.s, o.e).contains('都')
+                            && units.iter().any(|x| !x.context && x.group == o.group && x.e <= o.s))
+                    })
+                    .filter_map(|o| {
+                        // (检查前 @蔡勇 … @孟凡 …: an event named as the deadline is shared too)
+                        if let Some((sp, d)) = event_deadlines(ctx, o.s, o.e).next() {
+                            return Some((d.date, d.time, *sp, true, true));
+                        }
+                        let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
+                        let next_to = units
+                            .iter()
+                            .filter(|x| !x.context && x.group == u.group)
+                            .min_by_key(|x| x.s.abs_diff(o.e).min(o.s.abs_diff(x.e)))
+                            .is_some_and(|x| x.s == u.s);
+                        // (下周六比赛当天分工：金晨管签到 金雅雯管颁奖: a header before a colon dates
+                        // every part of it)
+                        // (a week or month named there, 这周迭代目标：, is the period of the plan, no date)
+                        let day = ctx.ana.expressions.iter().any(|x| {
+                            x.span.0 <= sp.0
+                                && sp.1 <= x.span.1
+                                && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+                        });
+                        // (a festival named there, 双十一分工： / 国庆档分工：, is the occasion, not the day)
+                        let named_day =
+                            has(&ctx.sub(sp.0, sp.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"]);
+                        let header = day && named_day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
+                        Some((d, t, sp, is_before(sp), next_to || header))
+                    })
+                    .collect();
+                shared
+                    .iter()
+                    .find(|(.., before, _)| *before)
+                    .or_else(|| shared.iter().find(|(.., beside)| *beside))
+                    .map(|(d, t, sp, _, _)| (*d, *t, Some(*sp)))
             })
             .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
