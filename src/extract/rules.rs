@@ -1212,22 +1212,38 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
                 let a = timex::analyze(c, ctx.reference);
                 let cc: Vec<char> = c.chars().collect();
                 // (Q3的技术规划会定在下周三下午: a time word before 的 names the event, not its day)
-                let x = a.expressions.iter().find(|x| {
+                // (明年校招的启动会定在下下周二: the day, not the year that qualifies the event)
+                let dated = |x: &&timex::Expression| {
                     matches!(x.kind, timex::Kind::Point | timex::Kind::Range) && cc.get(x.span.1) != Some(&'的')
-                })?;
+                };
+                let fine = |x: &&timex::Expression| {
+                    matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+                };
+                let x = a
+                    .expressions
+                    .iter()
+                    .filter(dated)
+                    .find(fine)
+                    .or_else(|| a.expressions.iter().find(dated))?;
                 let words: String = cc.iter().skip(x.span.0).take(x.span.1 - x.span.0).collect();
                 timex::analyze(&format!("{words}前"), ctx.reference).deadline
             });
-        let Some(mut d) = found else { continue };
-        // (明天早会前 … 早会还是9点: the day said before the event word, the hour from its clause)
-        if let Some(x) = ctx
+        // (明天早会前 … 早会还是9点: the day said before the event word, the hour from its clause;
+        // 明天开播前 with no other word of the event: that day)
+        let day_said = ctx
             .ana
             .expressions
             .iter()
-            .find(|x| (x.span.1 == from || x.span.1 + 1 == from) && x.grain == timex::Grain::Day)
-        {
-            d.date = x.start.date();
-        }
+            .find(|x| (x.span.1 == from || x.span.1 + 1 == from) && x.grain == timex::Grain::Day);
+        let mut d = match (found, day_said) {
+            (Some(mut d), Some(x)) => {
+                d.date = x.start.date();
+                d
+            }
+            (Some(d), None) => d,
+            (None, Some(x)) => timex::Deadline { date: x.start.date(), time: None, span: x.span },
+            (None, None) => continue,
+        };
         let mut to = p + 1;
         if day_before {
             let Some(date) = d.date.pred_opt() else { continue };

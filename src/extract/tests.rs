@@ -1003,6 +1003,14 @@ fn event_days_trailing_deadlines_and_stated_times() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(due(&got[0]).as_deref(), Some("2026-09-08"));
     assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("09:00:00"));
+    // (明天开播前 with no other word of the event: that day, not 今天 of the next clause)
+    let got = ex.extract(&msg("周建华", "明天开播前我把2号机位的镜头擦一下 今天画面有点糊", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-08"));
+    // (明年校招的启动会定在下下周二: the event's day, not the year that qualifies it)
+    let got = ex.extract(&msg("周建华", "明年校招的启动会定在下下周二 @吴敏 牵头做校招方案 会前发我", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-22"));
     let got = ex.extract(&msg("周建华", "那11号下午3点之前得把月底要付的款都提交掉", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(due(&got[0]).as_deref(), Some("2026-09-11"));
