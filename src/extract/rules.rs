@@ -1219,12 +1219,7 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
                 let fine = |x: &&timex::Expression| {
                     matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
                 };
-                let x = a
-                    .expressions
-                    .iter()
-                    .filter(dated)
-                    .find(fine)
-                    .or_else(|| a.expressions.iter().find(dated))?;
+                let x = a.expressions.iter().filter(dated).find(fine).or_else(|| a.expressions.iter().find(dated))?;
                 let words: String = cc.iter().skip(x.span.0).take(x.span.1 - x.span.0).collect();
                 timex::analyze(&format!("{words}前"), ctx.reference).deadline
             });
