@@ -2090,6 +2090,26 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             })
             .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
+                // (1.… 2.… 3.明哲出重印清单 下周一会前都发我 / …所有题目3月27号前交到我这里: a
+                // closing "before" clause of the last part with 都 or 所有 dates every part before it)
+                let last = units.iter().rfind(|x| !x.context)?;
+                if last.s <= u.s {
+                    return None;
+                }
+                clauses_of(ctx, last.s, last.e).into_iter().skip(1).find_map(|(a, b)| {
+                    let c = ctx.sub(a, b);
+                    // (…这个月底前所有商铺过一遍: 所有 naming the part's own object shares nothing)
+                    let handed_in = has(&c, &["所有", "以上"]) && has(&c, &["交", "发", "提交", "完成", "给我"]);
+                    if !(c.contains('都') || handed_in || has(&c, &["全部", "统一"])) {
+                        return None;
+                    }
+                    if let Some((sp, d)) = event_deadlines(ctx, a, b).next() {
+                        return Some((d.date, d.time, Some(*sp)));
+                    }
+                    deadline_in(ctx, a, b).filter(|(_, _, sp)| is_before(*sp)).map(|(d, t, sp)| (d, t, Some(sp)))
+                })
+            })
+            .or_else(|| {
                 // (…另外成果清单里需要补上…: other work has only its own date)
                 if u.follows && ctx.sub(u.s, u.s + 2) == "另外" {
                     return None;

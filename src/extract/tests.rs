@@ -1026,6 +1026,14 @@ fn headers_continuations_and_shared_clauses() {
     let got = ex.extract(&msg("周建华", "下周六展会当天分工：吴敏管签到 郑小川管物料", None), None);
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|t| due(t).as_deref() == Some("2026-09-19")), "{got:?}");
+    // (a closing 都 clause of the last item dates every item; 所有 naming the item's object does not)
+    let got =
+        ex.extract(&msg("周建华", "分工：1.吴敏整理合同 2.郑小川核对发票 3.陆佳琪出报价单 周五前都发我", None), None);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|t| due(t).as_deref() == Some("2026-09-11")), "{got:?}");
+    let got = ex.extract(&msg("周建华", "吴敏负责合同；郑小川负责消防检查 这个月底前所有商铺过一遍", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(due(&got[0]), None, "{got:?}");
     let got =
         ex.extract(&msg("周建华", "这周迭代目标：@吴敏 负责登录页改版 周三前提PR @郑小川 负责接口联调", None), None);
     assert_eq!(got.len(), 2, "{got:?}");

@@ -2263,7 +2263,10 @@ impl<'a> P<'a> {
             if h == 1
                 && chinese
                 && i > 0
-                && self.at(i - 1).is_some_and(|c| "快早晚多少慢好大小高低轻重长短近远差有再等稍".contains(c))
+                && self.at(i - 1).is_some_and(|c| {
+                    "快早晚多少慢好大小高低轻重长短近远差有再等稍暖冷热凉亮暗松紧细粗深浅淡浓宽窄厚薄软硬甜咸稳准极"
+                        .contains(c)
+                })
                 && st.pod.is_none()
             {
                 return None;

@@ -89,6 +89,7 @@ fn readme_conventions_table() {
         ("上半年", m, Some("2026-06-30")),
         ("快一点", m, None),
         ("早一点发", m, None),
+        ("主视觉太冷 调暖一点", m, None),
         ("十二月廿三", m, Some("2027-01-30")),
         // bare 十一 = 国庆 only standing alone / before 前后…; never the number
         ("十一前上线", m, Some("2026-09-30")),
