@@ -153,9 +153,10 @@ fn has_notice(s: &str) -> bool {
     // (主任说的边栏: what was said, as a noun, reports nothing)
     let t = s.replace("说一下", "").replace("说下", "").replace("说说", "").replace("说的", "");
     // (发个整改通知 / 会议通知: the notice as a thing to send, not an announcement)
-    let t: String = ["个通知", "份通知", "条通知", "张通知", "的通知", "改通知", "议通知", "假通知"]
-        .iter()
-        .fold(t, |t, w| t.replace(w, ""));
+    let t: String =
+        ["个通知", "份通知", "条通知", "张通知", "的通知", "改通知", "议通知", "假通知", "发通知", "出通知", "写通知"]
+            .iter()
+            .fold(t, |t, w| t.replace(w, ""));
     has(&t, &NOTICE)
 }
 
@@ -1453,7 +1454,18 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             .iter()
             .rfind(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e)
             .is_some_and(|r| in_unit.iter().all(|x| x.span.1 <= r.start) && !has(&ctx.sub(r.end, e), &FINISHED));
-    let past = !in_unit.is_empty() && in_unit.iter().all(|x| x.end <= today) && !promised_after;
+    // (晓彤 整理上周延误旅客的投诉 / 汇总上个月的报销: a past period right after a work verb is
+    // what the work is about, not when it happened)
+    let object_period = |x: &timex::Expression| {
+        let before = ctx.sub(x.span.0.saturating_sub(2), x.span.0);
+        ["整理", "统计", "汇总", "总结", "复盘", "梳理", "分析", "盘点", "核对", "回顾", "导出", "查一"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    let past = !in_unit.is_empty()
+        && in_unit.iter().all(|x| x.end <= today)
+        && !in_unit.iter().any(|x| object_period(x))
+        && !promised_after;
     if past
         && !has(&text, &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧"])
         && !open_request(&text)

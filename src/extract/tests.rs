@@ -224,6 +224,10 @@ fn reports_questions_and_notices_are_no_tasks() {
         ("陆佳琪", "周总 我周六周日都在公司，哪天加班都行", None, &[]),
         // a time word dating a reported event is no deadline
         ("周建华", "服务器证书今天到期了 需要有人尽快续费", None, &[(&[], None, "服务器证书续费")]),
+        // …but a past period right after a work verb is what the work is about, and a notice to
+        // send (发通知) is work, not a notice
+        ("周建华", "吴敏 整理上周延误客户的投诉", None, &[(&["吴敏"], None, "整理延误客户的投诉")]),
+        ("周建华", "郑小川 发通知提醒业主关窗防冻", None, &[(&["郑小川"], None, "发通知提醒业主关窗防冻")]),
     ];
     check_cases(cases);
 }
