@@ -237,6 +237,8 @@ fn owner_classes() {
     let cases: &[Case] = &[
         // the vocative receives the sender's commitment, it does not share it
         ("陆佳琪", "周总，报价单我来改，明天中午前发您", None, &[(&["陆佳琪"], Some("2026-09-08"), "改报价单")]),
+        // 向 ending a noun (方向) marks no object: 我 is the one who commits
+        ("陆佳琪", "创意方向我先出三个 10号给大家讲", None, &[(&["陆佳琪"], Some("2026-09-10"), "")]),
         // 你俩 after @names is those names, not the quoted sender
         (
             "周建华",

@@ -483,7 +483,16 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
     let prev = if start > 0 { t.get(start - 1).copied() } else { None };
     let prev2 = if start > 1 { t.get(start - 2).copied() } else { None };
     if let Some(p) = prev {
-        if OBJECT_MARKERS.contains(&p) {
+        // (创意方向我先出三个 / 找顾问我来对接: the marker ends a noun, 我 is the subject)
+        let noun_end = prev2.is_some_and(|q| {
+            let w: String = [q, p].iter().collect();
+            [
+                "方向", "意向", "倾向", "走向", "动向", "导向", "流向", "去向", "横向", "纵向", "顾问", "学问", "疑问",
+                "补给",
+            ]
+            .contains(&w.as_str())
+        });
+        if OBJECT_MARKERS.contains(&p) && !noun_end {
             return true;
         }
         // 发我 / 交我 / 报我 / 转我
