@@ -776,7 +776,13 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             }
             let pred = ctx.sub(from, e);
             let pred = pred.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') {
+            // (我周末在家看完 / 我明天在公司改好: where the work is done, not a state)
+            let work_there = pred.starts_with('在')
+                && has(
+                    &ctx.sub(from, clause_end(ctx, from, e)),
+                    &["看完", "改完", "做完", "写完", "弄完", "弄好", "改好", "做好", "写好", "整理", "处理", "搞定"],
+                );
+            if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') && !work_there {
                 continue;
             }
             // (我今天手术排满了走不开: the sender saying why they cannot)
@@ -788,6 +794,18 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             }
         }
         if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+        // (这几条我认领了 今天之内改完: a later clause opening with a time still to come and work)
+        let later = ctx.ana.expressions.iter().any(|x| {
+            x.span.0 > r.end
+                && x.span.1 <= e
+                && ctx.chars.get(x.span.0 - 1).is_some_and(|c| is_clause_sep(*c))
+                && work_after(ctx, x, e).is_some()
+                // (…批注在文档里了 佳怡 中秋前改完: the work of someone named in between)
+                && !ctx.refs.iter().any(|o| o.start > r.end && o.start < x.span.0)
+        });
+        if later && !has(&ctx.sub(r.end, e), &["吗", "？", "?"]) {
             return true;
         }
     }
@@ -815,22 +833,29 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    let now = ctx.reference;
     let reported = has(&text, &FINISHED) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
-    ctx.ana.expressions.iter().filter(|x| x.span.0 >= s && x.span.1 <= e).any(|x| {
-        if x.kind == timex::Kind::Urgency || x.end <= now || modifies_noun(ctx, x.span.1) {
-            return false;
-        }
-        let after = ctx.sub(x.span.1, e);
-        let after = after.trim_start_matches(['前', '之', '以', ' ']);
-        let modal = ["能", "就", "会", "争取", "尽量", "先", "再"].iter().find(|m| after.starts_with(**m));
-        let rest = modal.map_or(after, |m| &after[m.len()..]);
-        let work =
-            ["写", "补", "发", "交", "改", "调", "做", "弄", "整理", "提交", "带", "送", "拿", "出", "修", "跟", "对"]
-                .iter()
-                .any(|v| rest.starts_with(v));
-        work && (modal.is_some() || reported) && !has(rest, &FINISHED)
-    })
+    ctx.ana
+        .expressions
+        .iter()
+        .filter(|x| x.span.0 >= s && x.span.1 <= e)
+        .any(|x| work_after(ctx, x, e).is_some_and(|modal| modal || reported))
+}
+
+/// Work promised after a time still to come (…明天改完 / 今晚能补完): `Some(whether a modal came
+/// first)`, `None` when no verb of work follows the time word.
+fn work_after(ctx: &Context, x: &timex::Expression, e: usize) -> Option<bool> {
+    if x.kind == timex::Kind::Urgency || x.end <= ctx.reference || modifies_noun(ctx, x.span.1) {
+        return None;
+    }
+    let after = ctx.sub(x.span.1, e);
+    let after = after.trim_start_matches(['前', '之', '以', '内', ' ']);
+    let modal = ["能", "就", "会", "争取", "尽量", "先", "再"].iter().find(|m| after.starts_with(**m));
+    let rest = modal.map_or(after, |m| &after[m.len()..]);
+    let work =
+        ["写", "补", "发", "交", "改", "调", "做", "弄", "整理", "提交", "带", "送", "拿", "出", "修", "跟", "对"]
+            .iter()
+            .any(|v| rest.starts_with(v));
+    (work && !has(rest, &FINISHED)).then_some(modal.is_some())
 }
 
 /// Title from a char range: drop refs (doers), time expressions, politeness words.

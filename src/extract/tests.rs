@@ -239,6 +239,11 @@ fn owner_classes() {
         ("陆佳琪", "周总，报价单我来改，明天中午前发您", None, &[(&["陆佳琪"], Some("2026-09-08"), "改报价单")]),
         // 向 ending a noun (方向) marks no object: 我 is the one who commits
         ("陆佳琪", "创意方向我先出三个 10号给大家讲", None, &[(&["陆佳琪"], Some("2026-09-10"), "")]),
+        // a later clause opening with a time still to come and work, after 我 (not after a name)
+        ("陆佳琪", "第5 6 9条我认领了 今天之内改完", None, &[(&["陆佳琪"], Some("2026-09-07"), "")]),
+        ("周建华", "意见我批注在文档里了 吴敏 周三前改完定稿", None, &[(&["吴敏"], Some("2026-09-09"), "改完定稿")]),
+        // 在 + a place + work is where the work is done, not the sender's state
+        ("陆佳琪", "第四章我周末在家看完", None, &[(&["陆佳琪"], Some("2026-09-13"), "第四章看完")]),
         // 你俩 after @names is those names, not the quoted sender
         (
             "周建华",
