@@ -1217,14 +1217,19 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
         if ctx.chars.get(p) != Some(&'前') || ctx.ana.expressions.iter().any(|x| x.span.0 < p && p <= x.span.1) {
             continue;
         }
-        // the event word: 会 alone, else the two chars before 前 (not 之前 / 提前 / 目前 …)
-        let (from, event) = if p >= 1 && ctx.chars.get(p - 1) == Some(&'会') {
-            (p - 1, "会".to_string())
-        } else if p >= 2
-            && ctx.chars.get(p - 2..p).is_some_and(|w| w.iter().all(|c| c.is_alphabetic() && !c.is_ascii()))
-            && !ctx.chars.get(p - 1).is_some_and(|c| "之以提目眼面跟当事空上向往年天周月号日点".contains(*c))
+        // the event word: 会 alone, a Latin word (review前 / demo之前), else the two chars before
+        // 前 or 之前 (not 提前 / 目前 …)
+        let q = if p >= 1 && ctx.chars.get(p - 1) == Some(&'之') { p - 1 } else { p };
+        let latin = (0..q).rev().take_while(|i| ctx.chars.get(*i).is_some_and(|c| c.is_ascii_alphabetic())).last();
+        let (from, event) = if q >= 1 && ctx.chars.get(q - 1) == Some(&'会') {
+            (q - 1, "会".to_string())
+        } else if let Some(a) = latin.filter(|a| q - a >= 2) {
+            (a, ctx.sub(a, q))
+        } else if q >= 2
+            && ctx.chars.get(q - 2..q).is_some_and(|w| w.iter().all(|c| c.is_alphabetic() && !c.is_ascii()))
+            && !ctx.chars.get(q - 1).is_some_and(|c| "之以提目眼面跟当事空上向往年天周月号日点".contains(*c))
         {
-            (p - 2, ctx.sub(p - 2, p))
+            (q - 2, ctx.sub(q - 2, q))
         } else {
             continue;
         };
@@ -1271,7 +1276,8 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
             d = timex::Deadline { date, time: None, span: d.span };
             to += 2;
         }
-        out.push(((from, to), d));
+        // (运动会之前 / 客户来之前: the event stays in the title, only 之前 is the deadline's words)
+        out.push(((if q < p { q } else { from }, to), d));
     }
     out
 }

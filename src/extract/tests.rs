@@ -1014,6 +1014,13 @@ fn event_days_trailing_deadlines_and_stated_times() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(due(&got[0]).as_deref(), Some("2026-09-08"));
     assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("09:00:00"));
+    // (an event named in Latin letters, review前, or before 之前: 验收之前)
+    let got = ex.extract(&msg("周建华", "tapeout review改到14号下午 @吴敏 review前再跑一轮全量回归", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-14"));
+    let got = ex.extract(&msg("周建华", "周四下午验收 @吴敏 验收之前把现场清理干净", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(due(&got[0]).as_deref(), Some("2026-09-10"));
     // (明天开播前 with no other word of the event: that day, not 今天 of the next clause)
     let got = ex.extract(&msg("周建华", "明天开播前我把2号机位的镜头擦一下 今天画面有点糊", None), None);
     assert_eq!(got.len(), 1, "{got:?}");
