@@ -2133,6 +2133,23 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             })
             .or_else(|| event_deadlines(ctx, u.s, u.e).next().map(|(sp, d)| (d.date, d.time, Some(*sp))))
             .or_else(|| {
+                // (年底前各位把病例归档 程乐再统计一下手术量 / 周六复盘会前 小曹做报表 佳琪整理退货
+                // 原因: a "before" opening the sentence, ahead of any doer, holds for every part of it)
+                let first = units.iter().find(|x| !x.context && x.group == u.group)?;
+                if first.s >= u.s {
+                    return None;
+                }
+                let opens = |sp: (usize, usize)| {
+                    sp.0 <= first.s + 6 && !ctx.refs.iter().any(|r| r.start >= first.s && r.start < sp.0)
+                };
+                if let Some((sp, d)) = event_deadlines(ctx, first.s, first.e).next().filter(|(sp, _)| opens(*sp)) {
+                    return Some((d.date, d.time, Some(*sp)));
+                }
+                deadline_in(ctx, first.s, first.e)
+                    .filter(|(_, _, sp)| opens(*sp) && is_before(*sp))
+                    .map(|(d, t, sp)| (d, t, Some(sp)))
+            })
+            .or_else(|| {
                 // (1.… 2.… 3.明哲出重印清单 下周一会前都发我 / …所有题目3月27号前交到我这里: a
                 // closing "before" clause of the last part with 都 or 所有 dates every part before it)
                 let last = units.iter().rfind(|x| !x.context)?;

@@ -1044,6 +1044,10 @@ fn headers_continuations_and_shared_clauses() {
     let got = ex.extract(&msg("周建华", "下周六展会当天分工：吴敏管签到 郑小川管物料", None), None);
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|t| due(t).as_deref() == Some("2026-09-19")), "{got:?}");
+    // (a "before" opening the sentence, ahead of any doer, dates every part of it)
+    let got = ex.extract(&msg("周建华", "月底前各位把今年的合同归档整理完 吴敏再统计一下全年的回款", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|t| due(t).as_deref() == Some("2026-09-30")), "{got:?}");
     // (a closing 都 clause of the last item dates every item; 所有 naming the item's object does not)
     let got =
         ex.extract(&msg("周建华", "分工：1.吴敏整理合同 2.郑小川核对发票 3.陆佳琪出报价单 周五前都发我", None), None);
