@@ -147,6 +147,15 @@ const NOTICE: [&str; 17] = [
     "开会",
     "放假",
 ];
+/// Work reported as done. 搞定 promised (周五前搞定, 肯定搞定, 我来搞定) is still to do.
+fn has_finished(s: &str) -> bool {
+    let t =
+        ["前搞定", "内搞定", "肯定搞定", "争取搞定", "保证搞定", "会搞定", "能搞定", "来搞定", "去搞定", "负责搞定"]
+            .iter()
+            .fold(s.to_string(), |t, w| t.replace(w, ""));
+    has(&t, &FINISHED)
+}
+
 /// A notice word in `s`; 说一下 / 说下 / 说说 (talk something over, or a discourse opener 我跟大家
 /// 说一下) is no reported speech.
 fn has_notice(s: &str) -> bool {
@@ -490,7 +499,11 @@ fn clauses_of(ctx: &Context, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut pending: Option<usize> = None;
     for (a, b) in ranges(&ctx.chars, s, e, is_clause_sep) {
         let a = pending.take().unwrap_or(a);
-        let words = strip_punct(&without_refs(ctx, a, b)).chars().filter(|c| !c.is_ascii_digit()).count();
+        // (@甘宇 辛苦，周一前把…: a clause of thanks alone belongs to the request that follows)
+        let core = ["辛苦了", "辛苦", "谢谢", "感谢", "拜托了", "拜托", "麻烦了"]
+            .iter()
+            .fold(strip_punct(&without_refs(ctx, a, b)), |t, w| t.replace(w, ""));
+        let words = core.chars().filter(|c| !c.is_ascii_digit()).count();
         if words < 2 {
             pending = Some(a);
             continue;
@@ -740,7 +753,7 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         }
         let after: String = ctx.sub(r.end, (r.end + 4).min(e));
         let rest = ctx.sub(r.end, e);
-        if has(&rest, &FINISHED) {
+        if has_finished(&rest) {
             continue;
         }
         // (我这边要调灯走不开: the sender saying why they cannot)
@@ -780,7 +793,10 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             let work_there = pred.starts_with('在')
                 && has(
                     &ctx.sub(from, clause_end(ctx, from, e)),
-                    &["看完", "改完", "做完", "写完", "弄完", "弄好", "改好", "做好", "写好", "整理", "处理", "搞定"],
+                    &[
+                        "看完", "改完", "做完", "写完", "弄完", "弄好", "改好", "做好", "写好", "整理", "处理", "搞定",
+                        "写", "改", "弄",
+                    ],
                 );
             if STATE_AFTER.iter().any(|w| pred.starts_with(w)) && !rest.contains('把') && !work_there {
                 continue;
@@ -833,7 +849,7 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    let reported = has(&text, &FINISHED) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
+    let reported = has_finished(&text) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
     ctx.ana
         .expressions
         .iter()
@@ -855,7 +871,7 @@ fn work_after(ctx: &Context, x: &timex::Expression, e: usize) -> Option<bool> {
         ["写", "补", "发", "交", "改", "调", "做", "弄", "整理", "提交", "带", "送", "拿", "出", "修", "跟", "对"]
             .iter()
             .any(|v| rest.starts_with(v));
-    (work && !has(rest, &FINISHED)).then_some(modal.is_some())
+    (work && !has_finished(rest)).then_some(modal.is_some())
 }
 
 /// Title from a char range: drop refs (doers), time expressions, politeness words.
@@ -964,7 +980,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
         if ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && in_excuse_clause(ctx, r.start)) {
             continue;
         }
-        if this_core || (next_core && next_short && !(next_mine && has(&ctx.sub(*a, *b), &FINISHED))) {
+        if this_core || (next_core && next_short && !(next_mine && has_finished(&ctx.sub(*a, *b)))) {
             out.push_str(&spaced_title(ctx, *a, *b));
         }
     }
@@ -1000,7 +1016,7 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         || meet
         || reported
         || is_own_excuse(&c)
-        || (has(&c, &FINISHED) && !c.contains('把'))
+        || (has_finished(&c) && !c.contains('把'))
 }
 
 /// 给我看一下 / 发我 / 报我: handing the result back, no work of its own beside another clause.
@@ -1125,7 +1141,7 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
             .take(first)
             .filter(|(i, (a, b))| {
                 let c = ctx.sub(*a, *b);
-                (!context[*i] || (review && has(&c, &FINISHED)))
+                (!context[*i] || (review && has_finished(&c)))
                     && !is_ack_only(&without_refs(ctx, *a, *b))
                     && !has_notice(&c)
                     && !has(&c, &["调休", "上班", "放假", "休息"])
@@ -1363,9 +1379,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let clauses = ranges(&ctx.chars, s, e, |c| matches!(c, '，' | ',' | ' '));
     let request_clause = clauses.iter().any(|(a, b)| {
         let c = ctx.sub(*a, *b);
-        !has(&c, &FINISHED) && (has(&c, &REQUEST) || c.contains('把'))
+        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把'))
     });
-    let finished = has(&text, &FINISHED) && !request_clause;
+    let finished = has_finished(&text) && !request_clause;
     // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked
     let others: Vec<&OwnerRef> =
         ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object && r.kind != RefKind::SelfRef).collect();
@@ -1484,7 +1500,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             .refs
             .iter()
             .rfind(|r| r.kind == RefKind::SelfRef && r.start >= s && r.end <= e)
-            .is_some_and(|r| in_unit.iter().all(|x| x.span.1 <= r.start) && !has(&ctx.sub(r.end, e), &FINISHED));
+            .is_some_and(|r| in_unit.iter().all(|x| x.span.1 <= r.start) && !has_finished(&ctx.sub(r.end, e)));
     // (晓彤 整理上周延误旅客的投诉 / 汇总上个月的报销: a past period right after a work verb is
     // what the work is about, not when it happened)
     let object_period = |x: &timex::Expression| {
@@ -1527,7 +1543,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let notice = (has_notice(&own_part) || holds_meeting(&own_part))
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
         && !open_request(&text)
-        && !(other_doer && (before_dl || text.contains('把')));
+        && !(other_doer && (before_dl || text.contains('把')))
+        // (@X 报告改成下周一交给我: a change to someone's handover is still their work)
+        && !(other_doer && has(&text, &["给我", "发我", "交我"]));
     if finished && !self_c {
         return false;
     }
@@ -1883,8 +1901,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             // story told is done; the work starts at the time word before 我, else after the last 了)
             let timed = ctx.ana.expressions.iter().find(|x| x.span.1 == r.start && x.span.0 > k).map(|x| x.span.0);
             let from = timed.unwrap_or(k + 1);
-            if (timed.is_some()
-                || (has(&ctx.sub(u.s, r.start), &FINISHED) && named_chars(&ctx.sub(k + 1, r.start)) >= 2))
+            if (timed.is_some() || (has_finished(&ctx.sub(u.s, r.start)) && named_chars(&ctx.sub(k + 1, r.start)) >= 2))
                 && title_of(ctx, from, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4
             {
                 title = core_title(ctx, from, u.e);

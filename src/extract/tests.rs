@@ -1100,3 +1100,23 @@ fn need_beside_the_senders_state_is_unowned() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].owners.is_empty(), "{got:?}");
 }
+
+/// A handover changed (改成下周一交给我) is still the addressee's work; thanks alone (@X 辛苦)
+/// belong to the request after them, so two people get two tasks; 搞定 promised for a time to
+/// come is work still to do; 在家写 is work done at home.
+#[test]
+fn handovers_thanks_and_promised_done() {
+    let cases: &[Case] = &[
+        ("周建华", "@吴敏 季度报告改成下周一交给我", None, &[(&["吴敏"], Some("2026-09-14"), "季度报告交给我")]),
+        (
+            "周建华",
+            "@吴敏 辛苦 周三前把昨晚的故障复盘写一下，@郑小川 连接池的配置review一下",
+            None,
+            &[(&["吴敏"], Some("2026-09-09"), "故障复盘写一下"), (&["郑小川"], None, "连接池的配置review")],
+        ),
+        ("吴敏", "接口联调我明天中午12点前搞定", None, &[(&["吴敏"], Some("2026-09-08"), "接口联调")]),
+        ("吴敏", "扩容方案我周末在家写", None, &[(&["吴敏"], Some("2026-09-13"), "扩容方案")]),
+    ];
+    check_cases(cases);
+    assert_no_task("吴敏", &["接口联调搞定了", "报表已经搞定"]);
+}

@@ -324,7 +324,7 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport, Error> {
     std::fs::write(&cpath, cjson).map_err(|e| Error::io(&cpath, e))?;
 
     // Note: candle cannot seed the CPU init RNG (set_seed errors on CPU); init is not bit-reproducible, data order is seeded.
-    let mut vm = VarMap::new();
+    let vm = VarMap::new();
     let model = TaggerModel::load(VarBuilder::from_varmap(&vm, DType::F32, &dev), &mc)?;
     if resuming {
         load_as_vars(&vm, &wpath)?;

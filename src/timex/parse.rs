@@ -1385,8 +1385,12 @@ impl<'a> P<'a> {
                 || c == '.'
                 || c == '%'
                 || c.is_ascii_alphabetic()
-                || "万亿元倍个块kK天小时周年月分秒人件条次份台张页行名位家款级星折版".contains(c)
+                || "万亿元倍个块kK天小时周年月分秒人件条次份台张页行名位家款级星折版章节集期层楼栋题课讲季".contains(c)
         }) {
+            return None;
+        }
+        // "第6-10章", "第3.2节": an ordinal range, not a date.
+        if i > 0 && self.at(i - 1) == Some('第') {
             return None;
         }
         if sc == '-' && next == Some('-') {

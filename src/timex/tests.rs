@@ -272,6 +272,16 @@ fn ordinals_and_numbered_names_are_not_days() {
     }
     let due = analyze("@李想 周五前把第2号报价单发我", reference).deadline.map(|d| d.date.to_string());
     assert_eq!(due.as_deref(), Some("2026-03-06"), "the deadline is 周五, not the 2nd");
+    // Chapter, section and floor ranges written with a hyphen are not month-day dates.
+    for text in ["周三前审完第6-10章", "审6-10章的稿子", "第3.2节明天改完", "把7-12层的图纸给我"]
+    {
+        let digit = text.chars().position(|c| c.is_ascii_digit()).unwrap_or(0);
+        for x in analyze(text, reference).expressions {
+            assert!(!(x.span.0..x.span.1).contains(&digit), "{text}: {:?} covers the number", x.span);
+        }
+    }
+    let due = analyze("周三前审完第6-10章", reference).deadline.map(|d| d.date.to_string());
+    assert_eq!(due.as_deref(), Some("2026-03-04"));
     // A day number used as a date still is one.
     let due = analyze("5号前交报价单", reference).deadline.map(|d| d.date.to_string());
     assert_eq!(due.as_deref(), Some("2026-03-05"));
