@@ -1743,12 +1743,43 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                         && ctx.chars.get(r.end) == Some(&'你')
                 }) && title_of(ctx, start, p).chars().filter(|c| c.is_alphanumeric()).count() >= 2
             };
+            // (我这周内出开幕海报的三个方向 公众号推文下周五前排好: a second clause with a "before"
+            // deadline of its own, after dated work, is a second piece of work by the same doer)
+            let dated_again = |start: usize, p: usize| {
+                let end = clause_end(ctx, p, e);
+                let future = |a: usize, b: usize| {
+                    ctx.ana
+                        .expressions
+                        .iter()
+                        .filter(move |x| x.span.0 >= a && x.span.1 <= b && x.end > ctx.reference)
+                        .collect::<Vec<_>>()
+                };
+                let (before, here) = (future(start, p), future(p, end));
+                let c = ctx.sub(p, end);
+                // (安排在下下周二，演练方案下周五之前给我 / 年底前完成考核…下个月10号前把题库给我: an
+                // event's day or a hand-back of the same work stays one task)
+                // (…来不及 你去催一下印刷厂 海报中秋节前必须到店 / 节前全部走完 / 年前要统一做一次
+                // 退换货: the deadline must sit in the clause just before; a short completion or a
+                // stated need is the same work or its reason)
+                let last = clause_start(ctx, p.saturating_sub(1)).max(start);
+                before.iter().any(|x| x.span.0 >= last && (x.inclusive_before || x.kind == timex::Kind::Deadline))
+                    && !is_report_back(ctx, p, end)
+                    && !has(&c, &["给我", "发我", "交我", "报我", "要", "必须", "得"])
+                    && title_of(ctx, p, end).chars().filter(|c| c.is_alphanumeric()).count() >= 4
+                    && here.iter().any(|y| y.inclusive_before && before.iter().all(|x| x.end != y.end))
+                    && doer_refs(ctx, p, end).is_empty()
+                    && !c.contains('都')
+                    && !has_notice(&c)
+                    && title_of(ctx, start, p).chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                    && title_of(ctx, p, end).chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            };
             for p in s + 1..e {
                 let at_clause = ctx.chars.get(p - 1).is_some_and(|c| is_clause_sep(*c));
                 let here = ctx.chars.get(p..p + 2);
                 if (here == Some(cue.as_slice())
                     || (at_clause && here == Some(besides.as_slice()))
-                    || turns_to(start, p))
+                    || turns_to(start, p)
+                    || (at_clause && dated_again(start, p)))
                     && title_of(ctx, p, e).chars().filter(|c| c.is_alphanumeric()).count() >= 2
                 {
                     units.push(Unit { s: start, e: p, group: gi, context: false, follows });

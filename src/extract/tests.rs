@@ -1120,3 +1120,22 @@ fn handovers_thanks_and_promised_done() {
     check_cases(cases);
     assert_no_task("吴敏", &["接口联调搞定了", "报表已经搞定"]);
 }
+
+/// A second clause with a "before" deadline of its own, after dated work by the same doer, is a
+/// second task; a hand-back or a stated need after it is not.
+#[test]
+fn second_dated_clause_is_second_task() {
+    let cases: &[Case] = &[(
+        "吴敏",
+        "宣传这块 我这周内出海报的三个方向 公众号推文下周五前排好",
+        None,
+        &[(&["吴敏"], Some("2026-09-11"), "出海报的三个方向"), (&["吴敏"], Some("2026-09-18"), "公众号推文排好")],
+    )];
+    check_cases(cases);
+    let ex = Extractor::default();
+    for text in
+        ["@吴敏 今天之内把药品清单整理出来发我 月底前要统一做一次退换货", "@吴敏 周三前把方案写好，下周五之前给我"]
+    {
+        assert_eq!(ex.extract(&msg("周建华", text, None), None).len(), 1, "{text}");
+    }
+}
