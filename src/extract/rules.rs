@@ -1326,6 +1326,31 @@ fn deadline_in(
     reported
 }
 
+/// The day a colon header names (明天顾家婚礼分工：… / 周六活动安排：…): the colon's position and
+/// the day, when a day-grain expression naming a day (not a week, a festival or a "before")
+/// stands before the message's first colon, within its first 25 chars.
+fn colon_header_day(ctx: &Context) -> Option<(usize, chrono::NaiveDate)> {
+    let colon = ctx.chars.iter().take(25).position(|c| matches!(c, '：' | ':'))?;
+    let x = ctx.ana.expressions.iter().rfind(|x| {
+        x.span.1 <= colon
+            && x.grain == timex::Grain::Day
+            && !x.inclusive_before
+            && has(&ctx.sub(x.span.0, x.span.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"])
+    })?;
+    // (a clause between the day and the colon: 明天开会，议程：… is no header of parts)
+    if (x.span.1..colon).any(|i| ctx.chars.get(i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))) {
+        return None;
+    }
+    Some((colon, x.start.date()))
+}
+
+/// A deadline that names only a clock time or a part of the day (10点前, 早上7点, 中午前).
+fn clock_only(ctx: &Context, span: (usize, usize)) -> bool {
+    ctx.ana.expressions.iter().any(|x| {
+        x.span.0 <= span.0 && span.1 <= x.span.1 && matches!(x.grain, timex::Grain::Hour | timex::Grain::Minute)
+    }) && !has(&ctx.sub(span.0, span.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后", "晚", "早上好"])
+}
+
 /// An open request for a volunteer: 谁能 / 谁有空 / 有谁…, or 谁 with a going or helping verb
 /// close after it (谁中午去拿下快递 / 谁帮我盯一下); 谁值班啊 asks who, not for help.
 fn open_request(s: &str) -> bool {
@@ -1899,6 +1924,17 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         {
             own_dl = Some((d.date, d.time, *sp));
         }
+        // (明天顾家婚礼分工：徐浩 早上7点到… 徐可欣 10点前完成花门: a clock time under a dated
+        // header is on the header's day)
+        let header_day = colon_header_day(ctx).filter(|(colon, _)| u.e > *colon);
+        if let Some((_, day)) = header_day
+            && let Some((d, t, sp)) = own_dl
+            && sp.0 > header_day.map_or(0, |h| h.0)
+            && d != day
+            && clock_only(ctx, sp)
+        {
+            own_dl = Some((day, t, sp));
+        }
         let mut inherited_dl: PrevDue = None;
         if u.follows {
             // (…另外需要有人帮忙监考: an open need is nobody's yet)
@@ -2040,9 +2076,13 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             let info_quote = q_task.is_none()
                 && has(&q.text, &["在哪", "哪里", "哪个", "哪儿", "多少", "几点", "是不是", "有没有", "吗"]);
             // (好 今晚我在 under 今晚你值班…: the same date as asked adds nothing)
-            let same_date = own_dl.is_some_and(|(d, _, _)| q_task.is_some_and(|t| t.due_date == Some(d)));
+            // (收到 中午前检查完 under 今天把…检查一遍: a clock time added is a date of its own)
+            let same_date = own_dl.is_some_and(|(d, tm, _)| {
+                q_task.is_some_and(|t| t.due_date == Some(d) && (tm.is_none() || t.due_time == tm))
+            });
+            // (问了 场馆说最早7点开: a time someone else gave is no date of the replier's)
             let own_date = to_me
-                && own_dl.is_some()
+                && own_dl.is_some_and(|(_, _, sp)| !in_reported_clause(ctx, sp.0))
                 && !info_quote
                 && (!same_date || self_c)
                 && (self_c || !has(&text, &["已经", "已在", "正在"]));
@@ -2216,6 +2256,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                     }
                     deadline_in(ctx, a, b).filter(|(_, _, sp)| is_before(*sp)).map(|(d, t, sp)| (d, t, Some(sp)))
                 })
+            })
+            .or_else(|| {
+                // (明天顾家婚礼分工：… ；嘉怡全场控流程: a part under a dated header has its day)
+                header_day.filter(|(colon, _)| u.s > *colon).map(|(_, day)| (day, None, None))
             })
             .or_else(|| {
                 // (…另外成果清单里需要补上…: other work has only its own date)

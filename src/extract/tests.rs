@@ -1139,3 +1139,40 @@ fn second_dated_clause_is_second_task() {
         assert_eq!(ex.extract(&msg("周建华", text, None), None).len(), 1, "{text}");
     }
 }
+
+/// Parts under a dated colon header (明天团建分工：…) are on the header's day, clock times
+/// included; a reply that adds a clock time to the day it was asked for is a task with that time,
+/// a time someone else gave (场馆说最早7点开) is none.
+#[test]
+fn dated_headers_and_replies_with_clock_times() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "明天团建分工：吴敏 早上8点前到公司订大巴 ；郑小川 10点前买好水 ；陆佳琪负责拍照",
+            None,
+            &[
+                (&["吴敏"], Some("2026-09-08"), "到公司订大巴"),
+                (&["郑小川"], Some("2026-09-08"), "买好水"),
+                (&["陆佳琪"], Some("2026-09-08"), "拍照"),
+            ],
+        ),
+        (
+            "吴敏",
+            "收到 中午前检查完",
+            Some(("周建华", "@吴敏 今天把所有链接的价格和库存检查一遍")),
+            &[(&["吴敏"], Some("2026-09-07"), "")],
+        ),
+    ];
+    check_cases(cases);
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "明天团建分工：吴敏 早上8点前到公司订大巴 ；郑小川 10点前买好水", None), None);
+    assert_eq!(
+        got.iter().map(|t| t.due_time.map(|t| t.to_string())).collect::<Vec<_>>(),
+        [Some("08:00:00".to_string()), Some("10:00:00".to_string())]
+    );
+    let got = ex
+        .extract(&msg("吴敏", "收到 中午前检查完", Some(("周建华", "@吴敏 今天把所有链接的价格和库存检查一遍"))), None);
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("12:00:00"));
+    let reply = Some(("周建华", "@吴敏 问一下场馆周六几点开门"));
+    assert!(ex.extract(&msg("吴敏", "问了 场馆说最早7点开 没问题", reply), None).is_empty());
+}
