@@ -932,6 +932,20 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     out.chars().filter(|c| !matches!(c, '，' | ',' | ' ' | '\n')).collect()
 }
 
+/// Last touches to a title: a header before a colon (晚会分工：节目单) and a connective left
+/// behind by a removed name (主持人选拔 沐阳和欣然 → 主持人选拔和) go.
+fn tidy_title(title: String) -> String {
+    let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let mut t = match title.rfind(['：', ':']) {
+        Some(i) if alnum(&title[i..]) >= 2 => title[i..].trim_start_matches(['：', ':']).to_string(),
+        _ => title,
+    };
+    while let Some(rest) = t.strip_suffix(['和', '与']).filter(|r| alnum(r) >= 2) {
+        t = rest.to_string();
+    }
+    t
+}
+
 /// Title from the unit's core clauses (those with a doer, a request word, 把 or a "before"
 /// deadline); context clauses (notices, background) are dropped unless the core is too short.
 fn core_title(ctx: &Context, s: usize, e: usize) -> String {
@@ -2244,7 +2258,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 if last.s <= u.s {
                     return None;
                 }
-                clauses_of(ctx, last.s, last.e).into_iter().skip(1).find_map(|(a, b)| {
+                // (…；主持人选拔 沐阳和欣然 ；节前全部落实: or a closing sentence with no doer)
+                let whole = last.group != u.group && doer_refs(ctx, last.s, last.e).is_empty();
+                clauses_of(ctx, last.s, last.e).into_iter().skip(usize::from(!whole)).find_map(|(a, b)| {
                     let c = ctx.sub(a, b);
                     // (…这个月底前所有商铺过一遍: 所有 naming the part's own object shares nothing)
                     let handed_in = has(&c, &["所有", "以上"]) && has(&c, &["交", "发", "提交", "完成", "给我"]);
@@ -2295,6 +2311,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         if has(&utext, &REQUEST) || self_c {
             conf += 0.1;
         }
+        let title = tidy_title(title);
         tasks.push(ExtractedTask {
             title,
             owners,

@@ -1176,3 +1176,18 @@ fn dated_headers_and_replies_with_clock_times() {
     let reply = Some(("周建华", "@吴敏 问一下场馆周六几点开门"));
     assert!(ex.extract(&msg("吴敏", "问了 场馆说最早7点开 没问题", reply), None).is_empty());
 }
+
+/// A closing sentence with no doer (；节前全部落实) dates every part before it; titles lose the
+/// header before a colon and a 和 left by a removed name.
+#[test]
+fn closing_sentence_dates_parts_and_titles_lose_headers() {
+    let ex = Extractor::default();
+    let text = "晚会分工：节目单 吴敏 ；场地和音响 郑小川 ；主持人选拔 陆佳琪和周建华 ；月底前全部落实";
+    let got = ex.extract(&msg("周建华", text, None), None);
+    assert_eq!(got.len(), 3, "{got:?}");
+    for t in &got {
+        assert_eq!(t.due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-30"), "{got:?}");
+        assert!(!t.title.contains('：') && !t.title.ends_with('和'), "{got:?}");
+    }
+    assert_eq!(got[0].title, "节目单");
+}
