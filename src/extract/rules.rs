@@ -898,6 +898,13 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     for ((a, b), _) in event_deadlines(ctx, s, e) {
         drop(*a, *b);
     }
+    // (好 要点今天下班前发群里: an acknowledgement opening the reply is no title word)
+    if let Some(k) = (s..e).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c)))
+        && k > s
+        && is_ack_only(&ctx.sub(s, k))
+    {
+        drop(s, k);
+    }
     for x in &ctx.ana.expressions {
         if modifies_noun(ctx, x.span.1) {
             continue;

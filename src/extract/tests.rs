@@ -1191,3 +1191,16 @@ fn closing_sentence_dates_parts_and_titles_lose_headers() {
     }
     assert_eq!(got[0].title, "节目单");
 }
+
+/// An acknowledgement opening a reply (好 …, 收到，…) is no part of the title.
+#[test]
+fn opening_acknowledgement_is_no_title_word() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "好的，我明天把报价单发给客户", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].title, "把报价单发给客户");
+    let quote = "下周起执行新的交接流程 变动挺大 吴敏你把新流程整理成一页纸的摘要 这周内发群里";
+    let got = ex.extract(&msg("吴敏", "好 摘要今天下班前发群里", Some(("周建华", quote))), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].title, "摘要发群里");
+}
