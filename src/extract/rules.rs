@@ -943,8 +943,29 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
 /// behind by a removed name (主持人选拔 沐阳和欣然 → 主持人选拔和) go.
 fn tidy_title(title: String) -> String {
     let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    // (报价单：发我 keeps its object: only a header naming a plan or a list goes)
+    const HEADERS: [&str; 16] = [
+        "分工",
+        "安排",
+        "重点",
+        "几件事",
+        "提醒",
+        "通知",
+        "任务",
+        "事项",
+        "计划",
+        "待办",
+        "如下",
+        "纪要",
+        "的",
+        "目标",
+        "分配",
+        "明确",
+    ];
     let mut t = match title.rfind(['：', ':']) {
-        Some(i) if alnum(&title[i..]) >= 2 => title[i..].trim_start_matches(['：', ':']).to_string(),
+        Some(i) if alnum(&title[i..]) >= 2 && HEADERS.iter().any(|h| title[..i].ends_with(h)) => {
+            title[i..].trim_start_matches(['：', ':']).to_string()
+        }
         _ => title,
     };
     while let Some(rest) = t.strip_suffix(['和', '与']).filter(|r| alnum(r) >= 2) {

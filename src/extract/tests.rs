@@ -1190,6 +1190,10 @@ fn closing_sentence_dates_parts_and_titles_lose_headers() {
         assert!(!t.title.contains('：') && !t.title.ends_with('和'), "{got:?}");
     }
     assert_eq!(got[0].title, "节目单");
+    // a colon after the object itself keeps the object
+    let got = ex.extract(&msg("周建华", "@吴敏 报价单：周五前发我", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("报价单"), "{got:?}");
 }
 
 /// An acknowledgement opening a reply (好 …, 收到，…) is no part of the title.
