@@ -1676,7 +1676,14 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
 
 /// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了), or
 /// put where the reviewer finds it (初稿放群文件了), or will be (卷子我16号出好).
-const MADE: [&str; 23] = [
+const MADE: [&str; 29] = [
+    // (代理词我写了个框架 / 选品清单放共享表格了 / 方案初稿发到邮箱了)
+    "写了",
+    "改了",
+    "放共享",
+    "放到",
+    "发到",
+    "传到",
     "写好了",
     "做好了",
     "搭好了",

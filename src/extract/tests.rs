@@ -1208,3 +1208,17 @@ fn opening_acknowledgement_is_no_title_word() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].title, "摘要发群里");
 }
+
+/// A review asked of what the sender wrote or put somewhere (代理词我写了个框架 您有空看下) names
+/// that thing in its title.
+#[test]
+fn review_title_names_what_was_written() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "周总 代理词我写了个框架 您有空看下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    assert!(got[0].title.contains("代理词"), "{got:?}");
+    let got = ex.extract(&msg("吴敏", "选品清单放共享表格了 周总看下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("选品清单"), "{got:?}");
+}
