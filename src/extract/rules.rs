@@ -753,7 +753,15 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         }
         let after: String = ctx.sub(r.end, (r.end + 4).min(e));
         let rest = ctx.sub(r.end, e);
-        if has_finished(&rest) {
+        // (题我今晚出完了 明天交: made now, handed over at a time still to come)
+        let hands_over_later = ctx.ana.expressions.iter().any(|x| {
+            x.span.0 > r.end
+                && x.span.1 < e
+                && x.end > ctx.reference
+                && ctx.chars.get(x.span.0.wrapping_sub(1)).is_some_and(|c| is_clause_sep(*c))
+                && ["交", "发", "给", "提交", "上传", "送"].iter().any(|w| ctx.sub(x.span.1, e).starts_with(w))
+        });
+        if has_finished(&rest) && !hands_over_later {
             continue;
         }
         // (我这边要调灯走不开: the sender saying why they cannot)

@@ -1222,3 +1222,15 @@ fn review_title_names_what_was_written() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.contains("选品清单"), "{got:?}");
 }
+
+/// Work the sender has just finished but hands over at a time to come (题我今晚出完了 明天交) is
+/// their task for that day; finished work alone is a report.
+#[test]
+fn finished_now_handed_over_later() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("吴敏", "统计与概率的题我今早出完了 明天交", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+    assert_no_task("吴敏", &["统计与概率的题我今早出完了"]);
+}
