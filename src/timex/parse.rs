@@ -391,6 +391,20 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // (确认一下周五 / 看一下下周三 / 整理一下月底: the 下 of the verb suffix 一下 starts no
+        // 下周 / 下月; 周一下午, 统一下周一 and 初一下午 keep theirs)
+        if c == '下'
+            && i >= 2
+            && self.at(i - 1) == Some('一')
+            && self.at(i - 2).is_some_and(|v| {
+                crate::normalize::is_cjk(v) && !"周期拜初十统唯万第单星礼廿卅零二三四五六七八九".contains(v)
+            })
+            && (self.at(i + 1).is_some_and(|n| matches!(n, '周' | '星' | '礼' | '月'))
+                || (self.at(i + 1) == Some('下')
+                    && self.at(i + 2).is_some_and(|n| matches!(n, '周' | '星' | '礼' | '月'))))
+        {
+            return None;
+        }
         let mut best: Option<Item> = None;
         for cand in [self.chain_expr(i), self.duration(i), self.urgency(i)].into_iter().flatten() {
             if best.as_ref().is_none_or(|b| cand.expr.span.1 > b.expr.span.1) {

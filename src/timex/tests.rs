@@ -405,3 +405,12 @@ fn makeup_days_and_festival_nouns() {
     assert_eq!(due("中秋礼盒还差多少", "2026-09-14 10:00"), None);
     assert_eq!(due("国庆前交", "2026-09-14 10:00").as_deref(), Some("2026-09-30"));
 }
+
+#[test]
+fn verb_suffix_yixia_starts_no_next_week() {
+    let reference = "2026-09-21 10:00";
+    assert_eq!(first_start("你确认一下周五能不能到", reference).as_deref(), Some("2026-09-25 00:00"));
+    assert_eq!(first_start("看一下下周三的安排", reference).as_deref(), Some("2026-09-30 00:00"));
+    assert_eq!(first_start("统一下周一交", reference).as_deref(), Some("2026-09-28 00:00"));
+    assert_eq!(first_start("周一下午开会", reference).as_deref(), Some("2026-09-21 12:00"));
+}
