@@ -2267,7 +2267,16 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                         let named_day =
                             has(&ctx.sub(sp.0, sp.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"]);
                         let header = day && named_day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
-                        Some((d, t, sp, is_before(sp), next_to || header))
+                        // (下周二上午组会 @A 汇报文献阅读 @B 汇报实验进展: each part is given at the
+                        // meeting, so each has its day)
+                        let meeting = day
+                            && o.s == 0
+                            && has(&ctx.sub(o.s, o.e), &["会", "答辩", "评审", "路演", "培训"])
+                            && has(
+                                &ctx.sub(u.s, u.e),
+                                &["汇报", "讲", "分享", "演示", "展示", "介绍", "发言", "主持", "记录", "做报告"],
+                            );
+                        Some((d, t, sp, is_before(sp), next_to || header || meeting))
                     })
                     .collect();
                 shared

@@ -1234,3 +1234,15 @@ fn finished_now_handed_over_later() {
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
     assert_no_task("吴敏", &["统计与概率的题我今早出完了"]);
 }
+
+/// A dated meeting opening the message (下周二上午组会 @A 汇报… @B 汇报…) dates every part given
+/// at it, not only the part next to it.
+#[test]
+fn parts_given_at_an_opening_meeting_share_its_day() {
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "周四上午组会 @吴敏 汇报文献阅读 @郑小川 汇报实验进展", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    for t in &got {
+        assert_eq!(t.due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-10"), "{got:?}");
+    }
+}
