@@ -1638,6 +1638,37 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) {
         return false;
     }
+    // (谁周末一起去爬山 / 中午谁一起吃饭: an invitation to leisure, no work)
+    let leisure = text.contains("一起")
+        && has(
+            &text,
+            &[
+                "爬山",
+                "吃饭",
+                "聚餐",
+                "喝酒",
+                "唱歌",
+                "K歌",
+                "打球",
+                "看电影",
+                "逛街",
+                "钓鱼",
+                "徒步",
+                "露营",
+                "烧烤",
+                "火锅",
+                "撸串",
+                "喝咖啡",
+                "喝奶茶",
+                "跑步",
+                "健身",
+                "打游戏",
+                "开黑",
+            ],
+        );
+    if leisure && !self_c && !has(&text, &["把", "负责", "安排", "订", "预约"]) {
+        return false;
+    }
     if self_c {
         return true;
     }

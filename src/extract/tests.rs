@@ -1246,3 +1246,13 @@ fn parts_given_at_an_opening_meeting_share_its_day() {
         assert_eq!(t.due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-10"), "{got:?}");
     }
 }
+
+/// An invitation to leisure (谁周末一起去爬山) is no open request; booking it still is work.
+#[test]
+fn leisure_invitations_are_no_tasks() {
+    assert_no_task("吴敏", &["哈哈 春节吃胖了五斤 谁周末一起去爬山", "中午谁一起吃饭"]);
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("周建华", "@吴敏 周五一起聚餐 你负责订个包间", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["吴敏"]);
+}
