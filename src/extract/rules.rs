@@ -1376,6 +1376,10 @@ fn deadline_in(
     reported
 }
 
+/// Words that make a time expression name a day (明天, 周六, 5号), not only a clock time, a week
+/// or a festival.
+const DAY_WORDS: [&str; 9] = ["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"];
+
 /// The day a colon header names (明天顾家婚礼分工：… / 周六活动安排：…): the colon's position and
 /// the day, when a day-grain expression naming a day (not a week, a festival or a "before")
 /// stands before the message's first colon, within its first 25 chars.
@@ -1385,7 +1389,7 @@ fn colon_header_day(ctx: &Context) -> Option<(usize, chrono::NaiveDate)> {
         x.span.1 <= colon
             && x.grain == timex::Grain::Day
             && !x.inclusive_before
-            && has(&ctx.sub(x.span.0, x.span.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"])
+            && has(&ctx.sub(x.span.0, x.span.1), &DAY_WORDS)
     })?;
     // (a clause between the day and the colon: 明天开会，议程：… is no header of parts)
     if (x.span.1..colon).any(|i| ctx.chars.get(i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))) {
@@ -1398,7 +1402,8 @@ fn colon_header_day(ctx: &Context) -> Option<(usize, chrono::NaiveDate)> {
 fn clock_only(ctx: &Context, span: (usize, usize)) -> bool {
     ctx.ana.expressions.iter().any(|x| {
         x.span.0 <= span.0 && span.1 <= x.span.1 && matches!(x.grain, timex::Grain::Hour | timex::Grain::Minute)
-    }) && !has(&ctx.sub(span.0, span.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后", "晚", "早上好"])
+    }) && !has(&ctx.sub(span.0, span.1), &DAY_WORDS)
+        && !ctx.sub(span.0, span.1).contains('晚')
 }
 
 /// An open request for a volunteer: 谁能 / 谁有空 / 有谁…, or 谁 with a going or helping verb
@@ -1884,7 +1889,6 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                     && !c.contains('都')
                     && !has_notice(&c)
                     && title_of(ctx, start, p).chars().filter(|c| c.is_alphanumeric()).count() >= 2
-                    && title_of(ctx, p, end).chars().filter(|c| c.is_alphanumeric()).count() >= 2
             };
             for p in s + 1..e {
                 let at_clause = ctx.chars.get(p - 1).is_some_and(|c| is_clause_sep(*c));
@@ -1927,6 +1931,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         return Vec::new();
     }
     let units = units_of(ctx);
+    let message_header_day = colon_header_day(ctx);
     // (RUST_LOG=chat2task::extract=trace shows how a message was cut)
     if tracing::enabled!(tracing::Level::TRACE) {
         for u in &units {
@@ -2014,10 +2019,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         }
         // (明天顾家婚礼分工：徐浩 早上7点到… 徐可欣 10点前完成花门: a clock time under a dated
         // header is on the header's day)
-        let header_day = colon_header_day(ctx).filter(|(colon, _)| u.e > *colon);
-        if let Some((_, day)) = header_day
+        let header_day = message_header_day.filter(|(colon, _)| u.e > *colon);
+        if let Some((colon, day)) = header_day
             && let Some((d, t, sp)) = own_dl
-            && sp.0 > header_day.map_or(0, |h| h.0)
+            && sp.0 > colon
             && d != day
             && clock_only(ctx, sp)
         {
@@ -2295,8 +2300,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                                 && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
                         });
                         // (a festival named there, 双十一分工： / 国庆档分工：, is the occasion, not the day)
-                        let named_day =
-                            has(&ctx.sub(sp.0, sp.1), &["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"]);
+                        let named_day = has(&ctx.sub(sp.0, sp.1), &DAY_WORDS);
                         let header = day && named_day && ctx.chars.get(o.e).is_some_and(|c| matches!(c, '：' | ':'));
                         // (下周二上午组会 @A 汇报文献阅读 @B 汇报实验进展: each part is given at the
                         // meeting, so each has its day)

@@ -775,8 +775,8 @@ fn restatements_name_the_task() {
     assert!(got[0].title.starts_with("宣传册") && !got[0].title.contains("更正"), "{got:?}");
 }
 
-/// 季度预算表我做好了 … 麻烦您过目: the one asked reviews what was made; the sender's "有问题我再改"
-/// is no task, a dated follow-up is.
+/// 季度预算表我做好了 … 麻烦您过目: the one asked reviews what was made (also what was written or
+/// put somewhere: 代理词我写了个框架); the sender's "有问题我再改" is no task, a dated follow-up is.
 #[test]
 fn review_requests_name_what_was_made() {
     let ex = Extractor::default();
@@ -790,6 +790,14 @@ fn review_requests_name_what_was_made() {
     assert!(got[0].title.contains("活动方案初稿"), "{got:?}");
     assert_eq!(got[1].owners, ["周建华"]);
     assert_eq!(got[1].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-09"));
+    // (代理词我写了个框架 您有空看下 / 选品清单放共享表格了: what was written or put somewhere)
+    let got = ex.extract(&msg("吴敏", "周总 代理词我写了个框架 您有空看下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, ["周建华"]);
+    assert!(got[0].title.contains("代理词"), "{got:?}");
+    let got = ex.extract(&msg("吴敏", "选品清单放共享表格了 周总看下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("选品清单"), "{got:?}");
 }
 
 /// In a run-on, "name + 你" turns to that person: the work after it is theirs, not everyone's.
@@ -1207,20 +1215,6 @@ fn opening_acknowledgement_is_no_title_word() {
     let got = ex.extract(&msg("吴敏", "好 摘要今天下班前发群里", Some(("周建华", quote))), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].title, "摘要发群里");
-}
-
-/// A review asked of what the sender wrote or put somewhere (代理词我写了个框架 您有空看下) names
-/// that thing in its title.
-#[test]
-fn review_title_names_what_was_written() {
-    let ex = Extractor::default();
-    let got = ex.extract(&msg("吴敏", "周总 代理词我写了个框架 您有空看下", None), None);
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].owners, ["周建华"]);
-    assert!(got[0].title.contains("代理词"), "{got:?}");
-    let got = ex.extract(&msg("吴敏", "选品清单放共享表格了 周总看下", None), None);
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert!(got[0].title.contains("选品清单"), "{got:?}");
 }
 
 /// Work the sender has just finished but hands over at a time to come (题我今晚出完了 明天交) is
