@@ -461,6 +461,14 @@ fn modifies_noun(ctx: &Context, end: usize) -> bool {
     ctx.chars.get(end) == Some(&'的') || ctx.sub(end, end + 3) == "期间的"
 }
 
+/// A "before" deadline inside `[a, b)` that dates work, not a noun (国庆前的婚纱照订单都排满了 is news).
+fn before_deadline_in(ctx: &Context, a: usize, b: usize) -> bool {
+    ctx.ana
+        .expressions
+        .iter()
+        .any(|x| x.span.0 >= a && x.span.1 <= b && x.inclusive_before && !modifies_noun(ctx, x.span.1))
+}
+
 fn priority(s: &str, urgent: bool) -> Priority {
     if has(s, &["紧急", "十万火急", "特急", "加急", "P0", "p0", "立刻", "立即"]) {
         Priority::P0
@@ -1013,7 +1021,7 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
             doer_refs(ctx, *a, *b).iter().any(|r| r.kind != RefKind::SelfRef || self_c)
                 || has(&without_compounds(&c), &REQUEST)
                 || c.contains('把')
-                || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before)
+                || before_deadline_in(ctx, *a, *b)
         })
         .collect();
     if core.iter().all(|c| *c) || core.iter().all(|c| !*c) {
@@ -1023,7 +1031,11 @@ fn core_title(ctx: &Context, s: usize, e: usize) -> String {
     for (i, (a, b)) in clauses.iter().enumerate() {
         let next_core = core.get(i + 1).copied().unwrap_or(false);
         let this_core = core.get(i).copied().unwrap_or(false);
-        let next_short = clauses.get(i + 1).is_some_and(|(c, d)| title_of(ctx, *c, *d).chars().count() < 5);
+        // (…要跟财务对完，这个得有人去对接一下: a clause that points back with 这个 names its object here)
+        let next_short = clauses.get(i + 1).is_some_and(|(c, d)| {
+            let t = title_of(ctx, *c, *d);
+            t.chars().count() < 5 || ["这个", "这事", "这件事", "这块", "这些"].iter().any(|w| t.starts_with(w))
+        });
         // (a clause reporting finished work is no context for what is still to do)
         let next_mine = clauses.get(i + 1).is_some_and(|(c, d)| self_commit(ctx, *c, *d));
         // a reason clause (X今天请假) names no work
@@ -1136,7 +1148,7 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
                 || c.contains('把')
                 // (得有人去租一台 / 得找人来修: a need nobody holds yet)
                 || has(&c, &["得有人", "需要有人", "要有人", "找人"])
-                || ctx.ana.expressions.iter().any(|x| x.span.0 >= *a && x.span.1 <= *b && x.inclusive_before))
+                || before_deadline_in(ctx, *a, *b))
                 && !back[i]
                 && !context[i]
         })

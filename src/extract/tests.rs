@@ -1250,3 +1250,17 @@ fn leisure_invitations_are_no_tasks() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].owners, ["吴敏"]);
 }
+
+/// A "before" that dates a noun (国庆前的婚纱照订单) is news, not the part holding the work; a
+/// clause pointing back with 这个 takes the clause before it into the title.
+#[test]
+fn noun_dates_and_pointing_back_in_titles() {
+    let ex = Extractor::default();
+    let text = "国庆前的婚纱照订单都排满了 @吴敏 9月28号那单客户要加外景 你今天联系一下客户确认地点";
+    let got = ex.extract(&msg("周建华", text, None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains("婚纱照订单"), "{got:?}");
+    let got = ex.extract(&msg("周建华", "年前的帐单3个工作日内要跟财务对完，这个得有人去对接一下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("帐单"), "{got:?}");
+}
