@@ -910,6 +910,14 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
             }
         }
     }
+    // (晏导和管总都看一下: the word joining two removed names goes with them)
+    for w in ctx.refs.windows(2) {
+        let (x, y) = (&w[0], &w[1]);
+        let joined = y.start == x.end + 1 && ctx.chars.get(x.end).is_some_and(|c| "和与及".contains(*c));
+        if joined && (!x.object || x.kind == RefKind::Group) && (!y.object || y.kind == RefKind::Group) {
+            drop(x.end, y.start);
+        }
+    }
     // (考核前 / 上线前: an event named as the deadline)
     for ((a, b), _) in event_deadlines(ctx, s, e) {
         drop(*a, *b);
@@ -1732,9 +1740,11 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
 
 /// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了), or
 /// put where the reviewer finds it (初稿放群文件了), or will be (卷子我16号出好).
-const MADE: [&str; 29] = [
-    // (代理词我写了个框架 / 选品清单放共享表格了 / 方案初稿发到邮箱了)
+const MADE: [&str; 31] = [
+    // (代理词我写了个框架 / 选品清单放共享表格了 / 方案初稿发到邮箱了 / 主图做了两版 / 粗剪交了)
     "写了",
+    "做了",
+    "交了",
     "改了",
     "放共享",
     "放到",
@@ -1765,7 +1775,27 @@ const MADE: [&str; 29] = [
     "上传",
 ];
 /// Asking someone to look over work (审阅 / 过目 / 看一下).
-const REVIEW: [&str; 10] = ["审阅", "审核", "过目", "把关", "看一下", "看看", "看下", "指正", "提提意见", "校对"];
+/// (两版放共享盘了 乔总挑一下: choosing among versions is looking them over too)
+const REVIEW: [&str; 18] = [
+    "审阅",
+    "审核",
+    "审一下",
+    "过目",
+    "把关",
+    "看一下",
+    "看一眼",
+    "看看",
+    "看下",
+    "过一眼",
+    "过一下",
+    "指正",
+    "提提意见",
+    "校对",
+    "挑一下",
+    "挑一个",
+    "选一下",
+    "选一个",
+];
 
 /// A request to review what the sender has just made (盘点差异说明写好了 … 麻烦您审阅一下): the
 /// asking clause and the thing made, which is what the review is of.

@@ -1264,3 +1264,27 @@ fn noun_dates_and_pointing_back_in_titles() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.contains("帐单"), "{got:?}");
 }
+
+/// Looking over what was made with 过一眼 / 挑一下 / 审一下 is a review request; a role said of
+/// many (团长们 / 每个部门) is everyone; a person after 把 is handled, not the doer; the 和 between
+/// two removed names leaves the title with them.
+#[test]
+fn review_words_role_groups_and_joined_names() {
+    let cases: &[Case] = &[
+        ("吴敏", "标注规范v1我写完了 放在知识库 周总有空过一眼", None, &[(&["周建华"], None, "过一眼标注规范v1")]),
+        ("吴敏", "主图我做了两版 放在共享盘 周总有空挑一下", None, &[(&["周建华"], None, "挑主图")]),
+        (
+            "周建华",
+            "每个部门周三前交一份复盘 吴敏最后汇总",
+            None,
+            &[(&["@all"], Some("2026-09-09"), "交一份复盘"), (&["吴敏"], None, "")],
+        ),
+        ("周建华", "团长们今晚前通知团员来提货", None, &[(&["@all"], Some("2026-09-07"), "通知团员来提货")]),
+        ("周建华", "小郑把周总下午的学员都调给陆佳琪", None, &[(&["郑小川"], None, "")]),
+    ];
+    check_cases(cases);
+    let ex = Extractor::default();
+    let got = ex.extract(&msg("陆佳琪", "粗剪交了 周总和吴敏都看一下 明天中午前给意见", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains('和'), "{got:?}");
+}

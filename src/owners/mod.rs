@@ -71,8 +71,13 @@ const COMPOUND_SURNAMES: [&str; 12] =
     ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙"];
 
 /// Titles that follow a surname to address a member.
-pub const TITLES: [&str; 34] = [
+pub const TITLES: [&str; 39] = [
     "园长",
+    "班主任",
+    "教练",
+    "团长",
+    "书记",
+    "导",
     "所长",
     "站长",
     "店长",
@@ -108,10 +113,30 @@ pub const TITLES: [&str; 34] = [
     "律",
 ];
 
-const GROUP_WORDS: [&str; 12] =
-    ["大家", "各位", "所有人", "每个人", "每人", "人人", "每位", "全体", "同事们", "兄弟们", "小伙伴们", "全员"];
+const GROUP_WORDS: [&str; 18] = [
+    "大家",
+    "各位",
+    "所有人",
+    "每个人",
+    "每人",
+    "人人",
+    "每位",
+    "全体",
+    "同事们",
+    "兄弟们",
+    "小伙伴们",
+    "全员",
+    // (each team or department of the group: 各组 / 每个部门 周三前交复盘)
+    "各部门",
+    "每个部门",
+    "各组",
+    "每个组",
+    "各小组",
+    "各门店",
+];
 
-const OBJECT_MARKERS: [char; 6] = ['给', '跟', '向', '找', '问', '帮'];
+/// (把左教练的学员调给… : after 把 comes what is handled)
+const OBJECT_MARKERS: [char; 7] = ['给', '跟', '向', '找', '问', '帮', '把'];
 
 impl Roster {
     /// Builds a roster from display names (empty names are dropped).
@@ -272,6 +297,11 @@ impl Roster {
         }
         for g in GROUP_WORDS {
             pats.push((g.chars().collect(), RefKind::Group, Resolved::All));
+        }
+        // a role said of many (各店长 / 团长们 / 老师们) is the group
+        for t in TITLES.iter().filter(|t| t.chars().count() >= 2) {
+            pats.push((format!("各{t}").chars().collect(), RefKind::Group, Resolved::All));
+            pats.push((format!("{t}们").chars().collect(), RefKind::Group, Resolved::All));
         }
         let mut surnames: Vec<&str> =
             self.members.iter().filter(|m| m.chars().all(is_cjk)).map(|m| Self::surname(m)).collect();
