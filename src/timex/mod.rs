@@ -138,7 +138,19 @@ pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> A
     let chosen = if correction {
         candidates.last().copied()
     } else {
-        candidates.iter().rev().find(|it| it.marker).or(candidates.last()).copied()
+        let last = candidates.iter().rev().find(|it| it.marker).or(candidates.last()).copied();
+        // (报销单18号前交给我 节后统一打款 / 节前报出去 别压到节后: a later "after the holiday" is
+        // another step or the date to avoid; the explicit "before" dates the work)
+        let after = |it: &parse::Item| chars.get(it.expr.span.1.saturating_sub(1)) == Some(&'后');
+        match last {
+            Some(l) if after(l) => candidates
+                .iter()
+                .rev()
+                .find(|it| it.expr.inclusive_before && it.expr.span.1 <= l.expr.span.0)
+                .copied()
+                .or(Some(l)),
+            _ => last,
+        }
     };
     let deadline = chosen.and_then(|it| it.due.map(|(date, time)| Deadline { date, time, span: it.expr.span }));
     Analysis { expressions: items.into_iter().map(|it| it.expr).collect(), deadline, urgent }

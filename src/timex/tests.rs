@@ -414,3 +414,12 @@ fn verb_suffix_yixia_starts_no_next_week() {
     assert_eq!(first_start("统一下周一交", reference).as_deref(), Some("2026-09-28 00:00"));
     assert_eq!(first_start("周一下午开会", reference).as_deref(), Some("2026-09-21 12:00"));
 }
+
+/// A later "after the holiday" (节后) is another step or a date to avoid: the explicit "before"
+/// dates the work; alone it still is the date.
+#[test]
+fn before_wins_over_a_later_after_holiday() {
+    assert_eq!(due("这个月的报销单18号前交给我 节后统一打款", "2026-06-17 10:00").as_deref(), Some("2026-06-18"));
+    assert_eq!(due("各位节前把单子都报出去 别压到节后", "2026-06-11 14:30").as_deref(), Some("2026-06-18"));
+    assert_eq!(due("报销单节后交给我", "2026-06-17 10:00").as_deref(), Some("2026-06-22"));
+}
