@@ -21,6 +21,8 @@ pub struct Context<'a> {
     pub addressee: Option<String>,
     /// The quoted message, read by the rules on its own.
     pub quote: Option<QuoteInfo>,
+    /// Chars of the greeting that opens the message (早上好各位 / 大家好): see [`greeting_len`].
+    pub greeting: usize,
     /// Deadlines named by an event (考核前), found once: see [`event_deadlines`].
     events: Vec<((usize, usize), timex::Deadline)>,
 }
@@ -33,6 +35,47 @@ pub struct QuoteInfo {
     pub tasks: Vec<ExtractedTask>,
 }
 
+/// Length in chars of a greeting opening the message (大家好 / 早上好各位 / 各位早 / 早), with the
+/// group greeted; 0 when there is none. A greeting names neither work nor doer.
+fn greeting_len(chars: &[char]) -> usize {
+    const WORDS: [&str; 16] = [
+        "大家早上好",
+        "各位早上好",
+        "早上好",
+        "上午好",
+        "下午好",
+        "晚上好",
+        "早安",
+        "大家好",
+        "各位好",
+        "大家早",
+        "各位早",
+        "hello",
+        "Hello",
+        "hi",
+        "Hi",
+        "早",
+    ];
+    let text: String = chars.iter().collect();
+    let lead = text.chars().take_while(|c| !c.is_alphanumeric()).count();
+    let rest: String = text.chars().skip(lead).collect();
+    let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) else { return 0 };
+    let mut n = lead + w.chars().count();
+    // (早 alone greets only before a break: 早点发 / 早班 are no greeting)
+    let next = chars.get(n).copied();
+    if *w == "早" && !next.is_none_or(|c| !c.is_alphanumeric() || "啊呀各大".contains(c)) {
+        return 0;
+    }
+    let after: String = chars.iter().skip(n).collect();
+    for tail in ["啊", "呀", "各位", "大家"] {
+        if after.starts_with(tail) {
+            n += tail.chars().count();
+            break;
+        }
+    }
+    n
+}
+
 impl<'a> Context<'a> {
     pub fn new(msg: &'a Message) -> Self {
         let norm = normalize(&msg.text, &msg.members);
@@ -40,7 +83,16 @@ impl<'a> Context<'a> {
         let roster = Roster::new(&msg.members);
         let reply_sender = msg.reply_to.as_ref().map(|q| q.sender.as_str());
         let addressee = roster.addressee(&chars, &norm.mentions, reply_sender);
-        let refs = roster.find_refs(&chars, &norm.mentions, &msg.sender, addressee.as_deref());
+        let mut refs = roster.find_refs(&chars, &norm.mentions, &msg.sender, addressee.as_deref());
+        // (大家好 我下周三请假: the group greeted is no doer; 早上好各位 … @小纪 你负责接艺人: nor when
+        // someone is named; 各位早 今天把周报交一下: else the greeting addresses the work to all)
+        let greeting = greeting_len(&chars);
+        let named = refs
+            .iter()
+            .any(|r| r.start >= greeting && !r.object && !matches!(r.kind, RefKind::Group | RefKind::SelfRef));
+        for r in refs.iter_mut().filter(|r| r.kind == RefKind::Group && r.end <= greeting) {
+            r.object = named || chars.get(r.end) == Some(&'好');
+        }
         let cst = FixedOffset::east_opt(8 * 3600).unwrap_or(*msg.ts.offset());
         let reference = msg.ts.with_timezone(&cst).naive_local();
         let ana = timex::analyze(&norm.text, reference);
@@ -57,7 +109,8 @@ impl<'a> Context<'a> {
             let qctx = Context::new(&qmsg);
             QuoteInfo { addressee: qctx.addressee.clone(), tasks: extract_rules(&qctx) }
         });
-        let mut ctx = Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote, events: Vec::new() };
+        let mut ctx =
+            Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote, greeting, events: Vec::new() };
         ctx.events = find_event_deadlines(&ctx);
         ctx
     }
@@ -910,6 +963,8 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
             }
         }
     }
+    // (早上好各位 …: the greeting)
+    drop(0, ctx.greeting);
     // (晏导和管总都看一下: the word joining two removed names goes with them)
     for w in ctx.refs.windows(2) {
         let (x, y) = (&w[0], &w[1]);

@@ -1288,3 +1288,25 @@ fn review_words_role_groups_and_joined_names() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(!got[0].title.contains('和'), "{got:?}");
 }
+
+/// A greeting opening the message (大家好 / 早上好各位 / 各位早) is no title word; the group it
+/// greets is no doer beside a named person or when it only says hello, and still the owner when
+/// nobody else is named.
+#[test]
+fn greetings_name_neither_work_nor_doer() {
+    assert_no_task("吴敏", &["大家好 我下周三请假一天 单证有急事找郑小川"]);
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "早上好各位 今天录制 @郑小川 你负责接艺人 8点半前到",
+            None,
+            &[(&["郑小川"], Some("2026-09-07"), "接艺人")],
+        ),
+        ("周建华", "各位早 今天下午把周报交一下", None, &[(&["@all"], Some("2026-09-07"), "把周报交一下")]),
+    ];
+    check_cases(cases);
+    let got =
+        Extractor::default().extract(&msg("周建华", "早上好 仓库的温度记录仪又掉线了 谁懂这个的帮忙看下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.starts_with('好'), "{got:?}");
+}
