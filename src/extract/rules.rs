@@ -1884,6 +1884,14 @@ fn review_request(ctx: &Context) -> Option<ReviewAsk> {
     Some(ReviewAsk { clause: parts[ri], object })
 }
 
+/// Whether the deadline at `sp` is a "before" (周五前 / 本周内), not a plain date.
+fn is_before_span(ctx: &Context, sp: (usize, usize)) -> bool {
+    ctx.ana
+        .expressions
+        .iter()
+        .any(|x| x.span.0 <= sp.0 && sp.1 <= x.span.1 && (x.inclusive_before || x.kind == timex::Kind::Deadline))
+}
+
 /// Splits the message into units: list items, else sentences; a sentence whose clauses name two
 /// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
 /// its clauses, the clauses without a doer staying as shared context.
@@ -1893,6 +1901,18 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
     if ctx.norm.list_items.len() >= 2 {
         for (s, e) in &ctx.norm.list_items {
             units.push(Unit { s: *s, e: *e, group: 0, context: false, follows: false });
+        }
+        // (…⏎3）冉东 安全教育台账⏎28号前交到办公室: a last line with no doer and a "before" is said of
+        // every item, not the last one's: shared context; so is a closing 谢谢大家)
+        if let Some(last) = units.last_mut()
+            && let Some(nl) = (last.s..last.e).find(|i| ctx.chars.get(*i) == Some(&'\n'))
+            && (is_ack_only(&without_refs(ctx, nl, last.e))
+                || (doer_refs(ctx, nl, last.e).is_empty()
+                    && deadline_in(ctx, nl, last.e).is_some_and(|(_, _, sp)| is_before_span(ctx, sp))))
+        {
+            let e = last.e;
+            last.e = nl;
+            units.push(Unit { s: nl + 1, e, group: 0, context: true, follows: false });
         }
         return units;
     }
@@ -2104,11 +2124,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         }
         let mut own_dl = deadline_in(ctx, u.s, u.e);
         // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
-        let is_before = |sp: (usize, usize)| {
-            ctx.ana.expressions.iter().any(|x| {
-                x.span.0 <= sp.0 && sp.1 <= x.span.1 && (x.inclusive_before || x.kind == timex::Kind::Deadline)
-            })
-        };
+        let is_before = |sp: (usize, usize)| is_before_span(ctx, sp);
         if own_dl.is_some_and(|(_, _, sp)| !is_before(sp))
             && let Some((sp, d)) = event_deadlines(ctx, u.s, u.e).next()
         {

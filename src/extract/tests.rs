@@ -1310,3 +1310,25 @@ fn greetings_name_neither_work_nor_doer() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(!got[0].title.starts_with('好'), "{got:?}");
 }
+
+/// A last line under a line-broken list with no doer and a "before" (28号前交到办公室) dates every
+/// item; a closing thanks is no part of the last item's title.
+#[test]
+fn closing_line_under_a_list() {
+    let text = "年度考核 分工：\n1）吴敏 整理教练员档案\n2）郑小川 维护记录\n3）陆佳琪 安全教育台账\n28号前交到办公室";
+    let cases: &[Case] = &[(
+        "周建华",
+        text,
+        None,
+        &[
+            (&["吴敏"], Some("2026-09-28"), "整理教练员档案"),
+            (&["郑小川"], Some("2026-09-28"), "维护记录"),
+            (&["陆佳琪"], Some("2026-09-28"), "安全教育台账"),
+        ],
+    )];
+    check_cases(cases);
+    let got = Extractor::default()
+        .extract(&msg("周建华", "分工：\n1. 吴敏 整理档案\n2. 郑小川 维护记录\n谢谢大家", None), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(!got[1].title.contains("谢谢"), "{got:?}");
+}
