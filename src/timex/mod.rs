@@ -115,6 +115,36 @@ pub struct Options {
     pub solar_bare_day: bool,
 }
 
+/// 当天 / 当日 / 当晚 after a day named earlier in the text (冷链车23号下午到 团长们当天晚上前通知团员)
+/// is that day, not today.
+fn same_day_as_before(chars: &[char], items: &mut [parse::Item]) {
+    for i in 1..items.len() {
+        let (head, tail) = items.split_at_mut(i);
+        let it = &mut tail[0];
+        let word: String = chars.get(it.expr.span.0..it.expr.span.0 + 2).unwrap_or(&[]).iter().collect();
+        if !matches!(word.as_str(), "当天" | "当日" | "当晚") {
+            continue;
+        }
+        let Some(day) = head
+            .iter()
+            .rev()
+            .find(|p| matches!(p.expr.grain, Grain::Day | Grain::Hour | Grain::Minute))
+            .map(|p| p.expr.start.date())
+        else {
+            continue;
+        };
+        let shift = day - it.expr.start.date();
+        if shift.is_zero() {
+            continue;
+        }
+        it.expr.start += shift;
+        it.expr.end += shift;
+        if let Some((d, _)) = it.due.as_mut() {
+            *d += shift;
+        }
+    }
+}
+
 /// Finds and resolves every time expression; `reference` is the message time in local time.
 pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
     analyze_with(text, reference, Options::default())
@@ -126,7 +156,8 @@ pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> A
         return Analysis::default();
     }
     let chars = normalize::normalize(text);
-    let items = parse::find_all(&chars, reference, options);
+    let mut items = parse::find_all(&chars, reference, options);
+    same_day_as_before(&chars, &mut items);
     let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
     let today = reference.date();
     let correction = parse::has_correction_cue(&chars);

@@ -423,3 +423,16 @@ fn before_wins_over_a_later_after_holiday() {
     assert_eq!(due("各位节前把单子都报出去 别压到节后", "2026-06-11 14:30").as_deref(), Some("2026-06-18"));
     assert_eq!(due("报销单节后交给我", "2026-06-17 10:00").as_deref(), Some("2026-06-22"));
 }
+
+/// 当天 / 当晚 after a day named earlier in the text is that day; alone it is today.
+#[test]
+fn same_day_points_back() {
+    assert_eq!(
+        due("冷链车23号下午到各提货点 团长们当天晚上前通知团员来提", "2026-09-21 10:00").map(|d| d[..10].to_string()),
+        Some("2026-09-23".to_string())
+    );
+    assert_eq!(
+        due("当天的单子当天清", "2026-09-21 10:00").map(|d| d[..10].to_string()),
+        Some("2026-09-21".to_string())
+    );
+}
