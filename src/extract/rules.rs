@@ -965,6 +965,13 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     }
     // (早上好各位 …: the greeting)
     drop(0, ctx.greeting);
+    // (你们组多派两个人 / 你们俩…: the plural you, whoever it resolved to)
+    for i in s..e {
+        if matches!(ctx.chars.get(i), Some('你' | '您')) && matches!(ctx.chars.get(i + 1), Some('们' | '俩')) {
+            let both = ctx.chars.get(i + 1) == Some(&'们') && ctx.chars.get(i + 2) == Some(&'俩');
+            drop(i, i + if both { 3 } else { 2 });
+        }
+    }
     // (晏导和管总都看一下: the word joining two removed names goes with them)
     for w in ctx.refs.windows(2) {
         let (x, y) = (&w[0], &w[1]);

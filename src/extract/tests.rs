@@ -1332,3 +1332,17 @@ fn closing_line_under_a_list() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(!got[1].title.contains("谢谢"), "{got:?}");
 }
+
+/// 你们组 / 你们部门 under a vocative is the addressed person's team: theirs to run, not everyone's;
+/// the plural you (你们 / 你们俩) leaves no 们 or 俩 in the title.
+#[test]
+fn your_team_is_the_addressed_persons() {
+    let cases: &[Case] = &[
+        ("周建华", "吴姐 从你们组挑8个熟练的人先做试标", None, &[(&["吴敏"], None, "挑8个熟练的人先做试标")]),
+        ("周建华", "老郑 你们店的刷卡机修好之前先来我们店拿一台备用的", None, &[(&["郑小川"], None, "")]),
+    ];
+    check_cases(cases);
+    let got = Extractor::default().extract(&msg("周建华", "@吴敏 @郑小川 你们俩周五前把报告发我", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains('们') && !got[0].title.contains('俩'), "{got:?}");
+}

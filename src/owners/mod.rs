@@ -405,7 +405,20 @@ impl Roster {
             }
             // 我们 / 你们 are groups, not a single doer
             if t.get(i + 1) == Some(&'们') {
-                if kind == RefKind::Addressee {
+                // (李姐 从你们组挑8个人 / @小王 你们部门…: the team of the one addressed is theirs to run)
+                let team = t.get(i + 2).is_some_and(|c| "组部班店科队团".contains(*c));
+                if kind == RefKind::Addressee
+                    && team
+                    && let Some(a) = addressee.filter(|a| *a != "@all")
+                {
+                    refs.push(OwnerRef {
+                        start: i,
+                        end: i + 2,
+                        kind: RefKind::Addressee,
+                        resolved: Resolved::Member(a.to_string()),
+                        object: false,
+                    });
+                } else if kind == RefKind::Addressee {
                     refs.push(OwnerRef {
                         start: i,
                         end: i + 2,
