@@ -2008,7 +2008,12 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                     && !is_report_back(ctx, p, end)
                     && !has(&c, &["给我", "发我", "交我", "报我", "要", "必须", "得"])
                     && title_of(ctx, p, end).chars().filter(|c| c.is_alphanumeric()).count() >= 4
-                    && here.iter().any(|y| y.inclusive_before && before.iter().all(|x| x.end != y.end))
+                    // (黑五备货10号之前必须入仓 FBA的货件今天就建: or a day said for the second work)
+                    && here.iter().any(|y| {
+                        let day = y.kind == timex::Kind::Point && y.grain == timex::Grain::Day;
+                        (y.inclusive_before || (day && (c.contains('就') || c.contains('把'))))
+                            && before.iter().all(|x| x.end != y.end)
+                    })
                     && doer_refs(ctx, p, end).is_empty()
                     && !c.contains('都')
                     && !has_notice(&c)

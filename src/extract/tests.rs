@@ -1346,3 +1346,24 @@ fn your_team_is_the_addressed_persons() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(!got[0].title.contains('们') && !got[0].title.contains('俩'), "{got:?}");
 }
+
+/// After a "before" given to someone, a second clause with a day of its own and 就/把 (FBA的货件
+/// 今天就建) is a second task; news with a day (明天起系统关闭) is not.
+#[test]
+fn second_clause_with_its_own_day() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "@吴敏 黑五备货11月10号之前必须入仓 FBA的货件今天就建",
+            None,
+            &[(&["吴敏"], Some("2026-11-10"), "黑五备货入仓"), (&["吴敏"], Some("2026-09-07"), "FBA的货件建")],
+        ),
+        (
+            "周建华",
+            "本月的耗材申领单 大家今天之内报给吴敏 明天起系统关闭",
+            None,
+            &[(&["@all"], Some("2026-09-07"), "")],
+        ),
+    ];
+    check_cases(cases);
+}
