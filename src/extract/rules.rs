@@ -956,6 +956,10 @@ fn title_of(ctx: &Context, s: usize, e: usize) -> String {
     for r in &ctx.refs {
         if !r.object || r.kind == RefKind::Group {
             drop(r.start, r.end);
+            // (天佑的毕业论文查重…交: the doer's own thing, without the 的)
+            if !r.object && ctx.chars.get(r.end) == Some(&'的') {
+                drop(r.end, r.end + 1);
+            }
             // 我来做X / 我来写X: the 来 of a self-commitment names no work when a verb follows
             let verb_follows = ctx.chars.get(r.end + 1).is_some_and(|c| !"了吧的啦呀啊，,。 ".contains(*c));
             if r.kind == RefKind::SelfRef && ctx.chars.get(r.end) == Some(&'来') && verb_follows {

@@ -1367,3 +1367,22 @@ fn second_clause_with_its_own_day() {
     ];
     check_cases(cases);
 }
+
+/// A named person's own thing handed in (郑小川的毕业论文查重下周三前交到研究生院) is theirs to hand
+/// in, when the name opens the part; 我的 / 你的 stay possessive.
+#[test]
+fn named_persons_own_thing_handed_in() {
+    let text = "组会说的几件事：郑小川的毕业论文查重下周三前交到研究生院；陆佳琪这周末读完那三篇综述";
+    let cases: &[Case] = &[(
+        "周建华",
+        text,
+        None,
+        &[
+            (&["郑小川"], Some("2026-09-16"), "毕业论文查重交到研究生院"),
+            (&["陆佳琪"], Some("2026-09-13"), "读完那三篇综述"),
+        ],
+    )];
+    check_cases(cases);
+    let got = Extractor::default().extract(&msg("周建华", "郑小川的毕业论文查重下周三前交到研究生院", None), None);
+    assert!(!got.first().is_some_and(|t| t.title.starts_with('的')), "{got:?}");
+}

@@ -570,7 +570,12 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
     // own); 大家辛苦了 thanks, it assigns nothing (辛苦一下 asks for work: still a doer)
     let hands_in = || {
         let word: String = t.get(start..end).unwrap_or(&[]).iter().collect();
-        GROUP_WORDS.contains(&word.as_str())
+        // (李强的毕业论文查重下周三前交到研究生院: a named person's own thing handed in is theirs to
+        // hand in; 我的 / 你的 stay possessive)
+        let named = !matches!(word.as_str(), "我" | "你" | "您" | "我们" | "你们");
+        let opens =
+            start == 0 || t.get(start - 1).is_some_and(|c| !crate::normalize::is_cjk(*c) || "；;：:".contains(*c));
+        (GROUP_WORDS.contains(&word.as_str()) || (named && opens))
             && t.get(end + 1..)
                 .unwrap_or(&[])
                 .iter()
