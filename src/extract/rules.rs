@@ -1466,6 +1466,15 @@ fn deadline_in(
 /// or a festival.
 const DAY_WORDS: [&str; 9] = ["天", "日", "号", "周", "星期", "礼拜", "明", "今", "后"];
 
+/// Words of a header that reports what was said (今天组会说的几件事：/ 周一例会纪要：).
+const SAID: [&str; 8] = ["说的", "讲的", "提的", "定的", "聊的", "过的", "纪要", "结论"];
+
+/// The colon of a header reporting what was said (今天组会说的几件事：).
+fn said_header(ctx: &Context) -> Option<usize> {
+    let colon = ctx.chars.iter().take(25).position(|c| matches!(c, '：' | ':'))?;
+    has(&ctx.sub(0, colon), &SAID).then_some(colon)
+}
+
 /// The day a colon header names (明天顾家婚礼分工：… / 周六活动安排：…): the colon's position and
 /// the day, when a day-grain expression naming a day (not a week, a festival or a "before")
 /// stands before the message's first colon, within its first 25 chars.
@@ -1479,6 +1488,10 @@ fn colon_header_day(ctx: &Context) -> Option<(usize, chrono::NaiveDate)> {
     })?;
     // (a clause between the day and the colon: 明天开会，议程：… is no header of parts)
     if (x.span.1..colon).any(|i| ctx.chars.get(i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))) {
+        return None;
+    }
+    // (今天组会说的几件事：… : the day things were said, not the day they are for)
+    if said_header(ctx).is_some() {
         return None;
     }
     Some((colon, x.start.date()))
@@ -2065,6 +2078,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
     }
     let units = units_of(ctx);
     let message_header_day = colon_header_day(ctx);
+    let said_header = said_header(ctx);
     // (RUST_LOG=chat2task::extract=trace shows how a message was cut)
     if tracing::enabled!(tracing::Level::TRACE) {
         for u in &units {
@@ -2139,6 +2153,12 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             self_c = false;
         }
         let mut own_dl = deadline_in(ctx, u.s, u.e);
+        // (今天组会说的几件事：A…: the day of a header of what was said is no part's date)
+        if let Some(colon) = said_header
+            && own_dl.is_some_and(|(_, _, sp)| sp.1 <= colon)
+        {
+            own_dl = deadline_in(ctx, colon + 1, u.e);
+        }
         // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
         let is_before = |sp: (usize, usize)| is_before_span(ctx, sp);
         if own_dl.is_some_and(|(_, _, sp)| !is_before(sp))
@@ -2415,6 +2435,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                             return Some((d.date, d.time, *sp, true, true));
                         }
                         let (d, t, sp) = deadline_in(ctx, o.s, o.e)?;
+                        // (今天组会说的几件事： the day things were said dates none of them)
+                        if !is_before(sp) && has(&ctx.sub(o.s, o.e), &SAID) {
+                            return None;
+                        }
                         let next_to = units
                             .iter()
                             .filter(|x| !x.context && x.group == u.group)

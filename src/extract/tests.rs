@@ -1386,3 +1386,24 @@ fn named_persons_own_thing_handed_in() {
     let got = Extractor::default().extract(&msg("周建华", "郑小川的毕业论文查重下周三前交到研究生院", None), None);
     assert!(!got.first().is_some_and(|t| t.title.starts_with('的')), "{got:?}");
 }
+
+/// A header telling the day things were said (今天组会说的几件事：) gives its parts no date; one
+/// naming the day they are for (明天婚礼分工：) still does.
+#[test]
+fn header_of_what_was_said_dates_nothing() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "今天组会说的几件事：吴敏投稿前把related work再压缩一页；郑小川这周末读完那三篇综述",
+            None,
+            &[(&["吴敏"], None, ""), (&["郑小川"], Some("2026-09-13"), "")],
+        ),
+        (
+            "周建华",
+            "明天婚礼分工：吴敏负责签到；郑小川负责音响",
+            None,
+            &[(&["吴敏"], Some("2026-09-08"), ""), (&["郑小川"], Some("2026-09-08"), "")],
+        ),
+    ];
+    check_cases(cases);
+}
