@@ -405,6 +405,10 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // (节前最后两天了: 最后 N天 counts the days left, no span from today)
+        if matches!(c, '后' | '前') && i >= 1 && self.at(i - 1) == Some('最') {
+            return None;
+        }
         let mut best: Option<Item> = None;
         for cand in [self.chain_expr(i), self.duration(i), self.urgency(i)].into_iter().flatten() {
             if best.as_ref().is_none_or(|b| cand.expr.span.1 > b.expr.span.1) {

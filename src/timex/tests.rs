@@ -436,3 +436,12 @@ fn same_day_points_back() {
         Some("2026-09-21".to_string())
     );
 }
+
+/// 最后两天 counts the days left: no 后两天 (two days from now) is read in it.
+#[test]
+fn last_days_are_no_duration() {
+    let a = analyze("节前最后两天了 大家加油", r("2026-04-02 14:20"));
+    // (后 at char 3: no expression starts there; 两天 alone may stay a bare amount)
+    assert!(a.expressions.iter().all(|x| x.span.0 != 3), "{:?}", a.expressions);
+    assert!(analyze("后两天再说", r("2026-04-02 14:20")).expressions.iter().any(|x| x.kind == Kind::Duration));
+}
