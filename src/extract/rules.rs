@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub refs: Vec<OwnerRef>,
     pub reference: NaiveDateTime,
     pub ana: Analysis,
+    /// `chars` with the members' names masked, as the time parser reads them.
+    tchars: Vec<char>,
     /// The person the message is addressed to (vocative, single @mention, quoted sender).
     pub addressee: Option<String>,
     /// The quoted message, read by the rules on its own.
@@ -95,7 +97,20 @@ impl<'a> Context<'a> {
         }
         let cst = FixedOffset::east_opt(8 * 3600).unwrap_or(*msg.ts.offset());
         let reference = msg.ts.with_timezone(&cst).naive_local();
-        let ana = timex::analyze(&norm.text, reference);
+        // (names are no time words: a member called 小满 or 国庆 dates nothing)
+        let tchars: Vec<char> = chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let in_name = refs.iter().any(|r| {
+                    r.start <= i
+                        && i < r.end
+                        && matches!(r.kind, RefKind::Name | RefKind::GivenName | RefKind::Nickname | RefKind::Mention)
+                });
+                if in_name { '某' } else { *c }
+            })
+            .collect();
+        let ana = timex::analyze(&tchars.iter().collect::<String>(), reference);
         let quote = msg.reply_to.as_ref().filter(|q| !q.text.trim().is_empty()).map(|q| {
             let qmsg = Message {
                 id: msg.id.clone(),
@@ -109,8 +124,20 @@ impl<'a> Context<'a> {
             let qctx = Context::new(&qmsg);
             QuoteInfo { addressee: qctx.addressee.clone(), tasks: extract_rules(&qctx) }
         });
-        let mut ctx =
-            Context { msg, norm, chars, roster, refs, reference, ana, addressee, quote, greeting, events: Vec::new() };
+        let mut ctx = Context {
+            msg,
+            norm,
+            chars,
+            tchars,
+            roster,
+            refs,
+            reference,
+            ana,
+            addressee,
+            quote,
+            greeting,
+            events: Vec::new(),
+        };
         ctx.events = find_event_deadlines(&ctx);
         ctx
     }
@@ -316,6 +343,9 @@ const STRIP_WORDS: &[&str] = &[
 /// Words that contain a politeness word but are content (申请 is no 请).
 const KEEP_COMPOUNDS: [&str; 9] = ["申请", "邀请", "请假", "请示", "请教", "请求", "负责人", "需要的", "所有人"];
 
+/// The sender taking the floor (我来说下 上半年的绩效出来了): no work, though 我来 opens it.
+const SPEAK_UP: [&str; 6] = ["我来说下", "我来说一下", "我来说两句", "我来说几句", "我来讲两句", "我来讲几句"];
+
 /// Removes the politeness / filler words of [`STRIP_WORDS`] from a title, keeping compounds such as
 /// 申请 or 邀请 whole.
 fn strip_words(s: &str) -> String {
@@ -376,7 +406,7 @@ fn strip_opener(s: &str) -> String {
 
 /// `s` with the content words of [`KEEP_COMPOUNDS`] removed (请假 holds no 请).
 fn without_compounds(s: &str) -> String {
-    KEEP_COMPOUNDS.iter().fold(s.to_string(), |t, k| t.replace(k, ""))
+    KEEP_COMPOUNDS.iter().chain(SPEAK_UP.iter()).fold(s.to_string(), |t, k| t.replace(k, ""))
 }
 
 /// Commitment cues in a reply that takes on the quoted request.
@@ -813,6 +843,10 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             continue;
         }
         let after: String = ctx.sub(r.end, (r.end + 4).min(e));
+        // (我来说下 / 我来讲两句: the sender taking the floor, no work)
+        if SPEAK_UP.iter().any(|w| after.starts_with(w.trim_start_matches('我'))) {
+            continue;
+        }
         let rest = ctx.sub(r.end, e);
         // (题我今晚出完了 明天交: made now, handed over at a time still to come)
         let hands_over_later = ctx.ana.expressions.iter().any(|x| {
@@ -1130,7 +1164,8 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
     let t = c.trim_start_matches(|ch: char| !ch.is_alphanumeric());
     let conditional =
         ["有问题", "有事", "有需要", "有情况", "如果", "要是", "万一", "不然", "否则"].iter().any(|w| t.starts_with(w))
-            || c.contains("的话");
+            || c.contains("的话")
+            || contingency_contact(&c);
     let mine_no_commit = doer_refs(ctx, a, b).iter().any(|r| r.kind == RefKind::SelfRef)
         && !self_commit(ctx, a, b)
         && !has(&c, &TAKE_ON)
@@ -1386,8 +1421,10 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
             continue;
         };
         let day_before = ctx.sub(p + 1, p + 3) == "一天";
-        let own = ctx.sub(clause_start(ctx, p), p + 1);
-        let found = [ctx.norm.text.as_str(), quoted]
+        let own: String =
+            ctx.tchars.get(clause_start(ctx, p)..(p + 1).min(ctx.tchars.len())).unwrap_or(&[]).iter().collect();
+        let masked: String = ctx.tchars.iter().collect();
+        let found = [masked.as_str(), quoted]
             .iter()
             .flat_map(|t| t.split([' ', '，', ',', '。', '；', '\n', '！', '？']))
             .filter(|c| c.contains(event.as_str()) && !own.ends_with(*c) && !c.contains(&format!("{event}前")))
@@ -1439,7 +1476,7 @@ fn deadline_in(
     s: usize,
     e: usize,
 ) -> Option<(chrono::NaiveDate, Option<chrono::NaiveTime>, (usize, usize))> {
-    let mut chars: Vec<char> = ctx.chars.get(s..e.min(ctx.chars.len())).unwrap_or(&[]).to_vec();
+    let mut chars: Vec<char> = ctx.tchars.get(s..e.min(ctx.tchars.len())).unwrap_or(&[]).to_vec();
     // a date someone outside reported (客户说明天要) is kept as the last resort
     let mut reported = None;
     for _ in 0..3 {
@@ -1536,6 +1573,43 @@ fn without_proposal(text: &str) -> String {
     out
 }
 
+/// 各位有特殊情况的私聊我 / 有急事打电话 / 有疑问的找我: whom to contact if something comes up,
+/// an offer on a condition and nobody's work.
+fn contingency_contact(text: &str) -> bool {
+    let mut t = strip_punct(text);
+    for g in ["各位", "大家", "所有人", "同事们"] {
+        if let Some(r) = t.strip_prefix(g) {
+            t = r.to_string();
+        }
+    }
+    if !t.starts_with('有') {
+        return false;
+    }
+    let head: String = t.chars().take(8).collect();
+    let condition = head.contains('的')
+        || ["有急事", "有疑问", "有冲突", "有异议", "有意见", "有特殊情况", "有变化", "有变动", "有事", "有问题"]
+            .iter()
+            .any(|w| t.starts_with(w));
+    condition
+        && has(
+            &t,
+            &[
+                "找我",
+                "私聊",
+                "联系我",
+                "打电话",
+                "打我电话",
+                "告诉我",
+                "跟我说",
+                "说一声",
+                "微信我",
+                "call我",
+                "找他",
+                "找她",
+            ],
+        )
+}
+
 fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool) -> bool {
     let text = ctx.sub(s, e);
     let core = strip_punct(&text);
@@ -1579,6 +1653,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         || first_clause.contains("的话"))
         && !text.contains('把')
     {
+        return false;
+    }
+    if contingency_contact(&text) {
         return false;
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
@@ -2552,6 +2629,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             conf += 0.1;
         }
         let title = tidy_title(title);
+        // (值班表：19号我 20号鞠浩 有急事打电话: the work read is only whom to call)
+        if contingency_contact(&title) {
+            continue;
+        }
         tasks.push(ExtractedTask {
             title,
             owners,

@@ -1407,3 +1407,49 @@ fn header_of_what_was_said_dates_nothing() {
     ];
     check_cases(cases);
 }
+
+/// A member's name is no time word: 郑小满 (nickname 小满) dates nothing as the solar term 小满.
+#[test]
+fn member_names_are_not_time_words() {
+    let mut m = msg("周建华", "我明天上午带小满去幼儿园做流调", None);
+    m.members.push("郑小满".into());
+    let got = Extractor::default().extract(&m, None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"), "{got:?}");
+}
+
+/// 各 + a unit of the organisation (各岗位 / 各学科教练 / 各科室负责人) is everyone.
+#[test]
+fn each_unit_is_everyone() {
+    let cases: &[Case] = &[
+        ("周建华", "各岗位3个工作日内交一份书面小结给吴敏", None, &[(&["@all"], Some("2026-09-10"), "交一份书面小结")]),
+        (
+            "周建华",
+            "各学科教练周五前把本学科近三年的获奖数据发给吴敏",
+            None,
+            &[(&["@all"], Some("2026-09-11"), "把本学科近三年的获奖数据发给吴敏")],
+        ),
+    ];
+    check_cases(cases);
+}
+
+/// Whom to contact if something comes up (有急事打电话 / 各位有特殊情况的私聊我 / 有疑问的找我) is
+/// nobody's work, nor is the sender taking the floor (我来说下).
+#[test]
+fn contingency_contacts_are_no_task() {
+    assert_no_task(
+        "周建华",
+        &[
+            "国庆客服值班表：1号我 2号吴敏 3号郑小川 有急事打电话",
+            "我来说下 上半年的绩效明细出来了 在OA里自己看 有疑问的找我",
+            "各位有特殊情况的今天中午前私聊我",
+        ],
+    );
+    let cases: &[Case] = &[(
+        "周建华",
+        "值班表今天下午我排好发群里 各位有特殊情况的今天中午前私聊我",
+        None,
+        &[(&["周建华"], Some("2026-09-07"), "值班表排好发群里")],
+    )];
+    check_cases(cases);
+}

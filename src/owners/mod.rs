@@ -135,6 +135,29 @@ const GROUP_WORDS: [&str; 18] = [
     "各门店",
 ];
 
+/// Units of an organisation that 各 makes the whole group (各岗位 周五前交小结).
+const GROUP_UNITS: [&str; 16] = [
+    "岗位",
+    "科室",
+    "条线",
+    "学科",
+    "班组",
+    "车间",
+    "区域",
+    "片区",
+    "网点",
+    "校区",
+    "分公司",
+    "项目组",
+    "站点",
+    "中心",
+    "模块",
+    "团队",
+];
+
+/// Who speaks for a unit (各岗位负责人 / 各学科教练).
+const UNIT_HEADS: [&str; 7] = ["负责人", "教练", "老师", "组长", "主管", "同事", "同学"];
+
 /// (把左教练的学员调给… : after 把 comes what is handled)
 const OBJECT_MARKERS: [char; 7] = ['给', '跟', '向', '找', '问', '帮', '把'];
 
@@ -297,6 +320,13 @@ impl Roster {
         }
         for g in GROUP_WORDS {
             pats.push((g.chars().collect(), RefKind::Group, Resolved::All));
+        }
+        // each unit of the organisation, or its heads (各岗位 / 各科室负责人 / 各学科教练), is the group
+        for u in GROUP_UNITS {
+            pats.push((format!("各{u}").chars().collect(), RefKind::Group, Resolved::All));
+            for t in UNIT_HEADS {
+                pats.push((format!("各{u}{t}").chars().collect(), RefKind::Group, Resolved::All));
+            }
         }
         // a role said of many (各店长 / 团长们 / 老师们) is the group
         for t in TITLES.iter().filter(|t| t.chars().count() >= 2) {

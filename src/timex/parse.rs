@@ -2678,6 +2678,10 @@ impl<'a> P<'a> {
             }
         }
         let (mut e, rule, official, name) = best?;
+        // a holiday naming a thing is no date: 圣诞树 / 圣诞老人 / 春节档 / 国庆档
+        if self.at(e).is_some_and(|c| "树档帽".contains(c)) || self.lit(e, "老人").is_some() {
+            return None;
+        }
         // 年前/年后 (= before/after the Spring Festival) only when not the tail of a year or a count.
         if matches!(name, "年前" | "年后" | "过年前" | "过年后" | "过完年" | "年后上班") {
             if i > 0

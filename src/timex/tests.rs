@@ -445,3 +445,11 @@ fn last_days_are_no_duration() {
     assert!(a.expressions.iter().all(|x| x.span.0 != 3), "{:?}", a.expressions);
     assert!(analyze("后两天再说", r("2026-04-02 14:20")).expressions.iter().any(|x| x.kind == Kind::Duration));
 }
+
+/// A holiday naming a thing (圣诞树, 春节档, 国庆档) is no date.
+#[test]
+fn holiday_things_are_no_dates() {
+    assert_eq!(due("开演前把圣诞树撤掉", "2026-12-01 09:00"), None);
+    assert_eq!(due("春节档的排片表发我", "2026-12-01 09:00"), None);
+    assert_eq!(due("圣诞前把活动方案发我", "2026-12-01 09:00").as_deref(), Some("2026-12-24"));
+}
