@@ -1993,6 +1993,40 @@ fn is_before_span(ctx: &Context, sp: (usize, usize)) -> bool {
         .any(|x| x.span.0 <= sp.0 && sp.1 <= x.span.1 && (x.inclusive_before || x.kind == timex::Kind::Deadline))
 }
 
+/// A list written as lines that open with a name, no numbers (先分工：⏎财务类 毕老师牵头⏎佳音统稿⏎
+/// 内部10个工作日内出初稿): one unit per line, all one group, so that a header ending in a colon and a
+/// closing line with no doer but a deadline serve every line as shared context.
+fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
+    let lines = ranges(&ctx.chars, 0, ctx.chars.len(), |c| c == '\n');
+    if lines.len() < 3 {
+        return None;
+    }
+    let named = |(a, b): (usize, usize)| {
+        let lead = a + ctx.sub(a, b).chars().take_while(|c| !c.is_alphanumeric()).count();
+        doer_refs(ctx, a, b).iter().any(|r| {
+            r.kind != RefKind::SelfRef && r.resolved != Resolved::All && (r.start == lead || r.start <= lead + 6)
+        })
+    };
+    let named_lines = lines.iter().skip(1).filter(|l| named(**l)).count();
+    if named_lines < 2 {
+        return None;
+    }
+    let last = lines.len() - 1;
+    let units = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (a, b))| {
+            let head = i == 0 && ctx.sub(*a, *b).trim_end().ends_with(['：', ':']) && !named((*a, *b));
+            let closing = i == last
+                && i > 0
+                && doer_refs(ctx, *a, *b).is_empty()
+                && deadline_in(ctx, *a, *b).is_some_and(|(_, _, sp)| is_before_span(ctx, sp));
+            Unit { s: *a, e: *b, group: 0, context: head || closing, follows: false }
+        })
+        .collect();
+    Some(units)
+}
+
 /// Splits the message into units: list items, else sentences; a sentence whose clauses name two
 /// or more different doers (X负责A，Y负责B / 刘伟盯进度 何志刚盯质量 / 小雨…，宋医生…) is split into
 /// its clauses, the clauses without a doer staying as shared context.
@@ -2016,6 +2050,9 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
             units.push(Unit { s: nl + 1, e, group: 0, context: true, follows: false });
         }
         return units;
+    }
+    if let Some(lines) = roster_lines(ctx) {
+        return lines;
     }
     for (gi, (s, e)) in ranges(&ctx.chars, 0, n, is_sentence_sep).into_iter().enumerate() {
         let clauses = clauses_of(ctx, s, e);
@@ -2307,7 +2344,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             for o in &context {
                 let c = ctx.sub(o.s, o.e);
                 // (这周的民生热线回访 郑浩负责采访: a leading topic without a date names the work too)
-                let topic = o.e <= u.s && deadline_in(ctx, o.s, o.e).is_none() && !has_notice(&c);
+                // (a long header, 交易所第二轮问询函昨晚到了 一共31个问题 先分工：, is the story, no topic)
+                let topic =
+                    o.e <= u.s && deadline_in(ctx, o.s, o.e).is_none() && !has_notice(&c) && named_chars(&c) <= 12;
                 if c.contains('把') || has(&c, &REQUEST) || topic {
                     // (in the order of the message)
                     if o.e <= u.s {

@@ -1453,3 +1453,35 @@ fn contingency_contacts_are_no_task() {
     )];
     check_cases(cases);
 }
+
+/// Lines that open with a name and carry no numbers are a list: a header ending in a colon and a
+/// closing line with a deadline and no doer serve every line; the long header is no topic (10
+/// workdays from Monday 7 September end on Sunday the 20th, a make-up workday).
+#[test]
+fn name_lines_share_header_and_closing_deadline() {
+    let text =
+        "问询函昨晚到了 一共31个问题 先分工：\n财务类 吴敏牵头\n法律类 郑小川\n陆佳琪统稿\n内部10个工作日内出初稿";
+    let cases: &[Case] = &[(
+        "周建华",
+        text,
+        None,
+        &[
+            (&["吴敏"], Some("2026-09-20"), "财务类"),
+            (&["郑小川"], Some("2026-09-20"), "法律类"),
+            (&["陆佳琪"], Some("2026-09-20"), "统稿"),
+        ],
+    )];
+    check_cases(cases);
+    let text = "区里通知 考核定在24号 周五前各条线先自查：\n吴敏 慢病随访档案\n郑小川 冷链记录\n陆佳琪 药品台账";
+    let cases: &[Case] = &[(
+        "周建华",
+        text,
+        None,
+        &[
+            (&["吴敏"], Some("2026-09-11"), "慢病随访档案"),
+            (&["郑小川"], Some("2026-09-11"), "冷链记录"),
+            (&["陆佳琪"], Some("2026-09-11"), "药品台账"),
+        ],
+    )];
+    check_cases(cases);
+}
