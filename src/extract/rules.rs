@@ -583,6 +583,9 @@ fn is_clause_sep(c: char) -> bool {
     matches!(c, '，' | ',' | '：' | ':' | ' ')
 }
 
+/// Words that give someone the lead or a helping part of work named elsewhere (X牵头, Y配合).
+const LEAD_WORDS: [&str; 6] = ["牵头", "配合", "协助", "统筹", "主导", "负责"];
+
 /// The clauses of `[s, e)`; a clause with no words besides person references and numbers (a
 /// vocative `@X`, a list label `1.X`) is joined to the next one.
 fn clauses_of(ctx: &Context, s: usize, e: usize) -> Vec<(usize, usize)> {
@@ -2058,12 +2061,21 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
         let clauses = clauses_of(ctx, s, e);
         let doers: Vec<Option<String>> = clauses.iter().map(|(a, b)| clause_doer(ctx, *a, *b)).collect();
         // a doer clause with work of its own (魏东牵头，潘晓配合 share one task: no split)
-        let mut distinct: Vec<&String> = clauses
+        let has_work = |a: usize, b: usize| title_of(ctx, a, b).chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+        // (小荀牵头 伊主任配合把高血压那部分核一下: beside someone else's own work, those who lead
+        // or help are doers too, of the work named around them)
+        let lead_only = |a: usize, b: usize| !has_work(a, b) && has(&ctx.sub(a, b), &LEAD_WORDS);
+        let mut distinct: Vec<&String> =
+            clauses.iter().zip(&doers).filter(|((a, b), _)| has_work(*a, *b)).filter_map(|(_, d)| d.as_ref()).collect();
+        let leads: Vec<&String> = clauses
             .iter()
             .zip(&doers)
-            .filter(|((a, b), _)| title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            .filter(|((a, b), _)| lead_only(*a, *b))
             .filter_map(|(_, d)| d.as_ref())
             .collect();
+        if !distinct.is_empty() && leads.iter().any(|l| !distinct.contains(l)) {
+            distinct.extend(leads);
+        }
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() >= 2 {
@@ -2088,9 +2100,18 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
                         && !has(&c, &["要不要", "？", "?", "吗", "让", "叫"])
                         && (doer_after
                             || title_of(ctx, *a, *b).chars().all(|c| !c.is_alphanumeric())
-                            || is_report_back(ctx, *a, *b))
+                            || is_report_back(ctx, *a, *b)
+                            // (…浩然跟进恒丰的正式报价 这周内出: only a deadline and a generic verb)
+                            // (…小荀统筹 10月底前必须完成: 必须 / 全部 say it of all the work)
+                            || (named_chars(&title_of(ctx, *a, *b)) == 0
+                                && deadline_in(ctx, *a, *b).is_some()
+                                && !has(&c, &["必须", "全部", "统一", "一律"])))
                 };
-                if tail
+                // (由秋菊牵头 月娥和巧玲配合 / 老任 协议草稿两天内出一版 小方协助: who helps shares the
+                // work of the part before)
+                let joint =
+                    d.is_some() && lead_only(*a, *b) && has(&ctx.sub(*a, *b), &["配合", "协助"]) && units.len() > first;
+                if (tail || joint)
                     && units.len() > first
                     && let Some(prev) = units.last_mut().filter(|u| !u.context)
                 {

@@ -1485,3 +1485,37 @@ fn name_lines_share_header_and_closing_deadline() {
     )];
     check_cases(cases);
 }
+
+/// Who leads (牵头 / 统筹) beside someone else's own work is a doer of the work named around them;
+/// who helps (配合 / 协助) shares the work of the part before; a closing clause holding only a
+/// deadline and a generic verb (这周内出) is the last doer's.
+#[test]
+fn leads_and_helpers_beside_other_work() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "周五前要把第三季度的随访数据上报 吴敏辛苦牵头 郑小川配合把高血压那部分核一下",
+            None,
+            &[
+                (&["吴敏"], Some("2026-09-11"), "把第三季度的随访数据上报"),
+                (&["郑小川"], Some("2026-09-11"), "把高血压那部分核一下"),
+            ],
+        ),
+        (
+            "周建华",
+            "检查提前到周五 由吴敏牵头 郑小川配合 明天把各区域的卫生死角再过一遍 @陆佳琪 前台的客户档案也明天整理好",
+            None,
+            &[
+                (&["吴敏", "郑小川"], Some("2026-09-08"), "把各区域的卫生死角再过一遍"),
+                (&["陆佳琪"], Some("2026-09-08"), "前台的客户档案整理好"),
+            ],
+        ),
+        (
+            "周建华",
+            "这周两件事 吴敏牵头 周五下午开会前把数据拉好 郑小川跟进恒丰的正式报价 这周内出",
+            None,
+            &[(&["吴敏"], Some("2026-09-11"), "把数据拉好"), (&["郑小川"], Some("2026-09-11"), "跟进恒丰的正式报价")],
+        ),
+    ];
+    check_cases(cases);
+}
