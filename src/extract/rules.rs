@@ -2294,6 +2294,36 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         {
             own_dl = deadline_in(ctx, colon + 1, u.e);
         }
+        // (@梁伟 今天把背调发起一下 下周要发offer / 五一前要交第一批 @裴俊 今天把规范过一遍: a date in
+        // the clause holding the work (把, its doer) beats one in a clause giving the reason (…要…))
+        if let Some((_, _, sp)) = own_dl {
+            let clause_of = |p: usize| (clause_start(ctx, p).max(u.s), clause_end(ctx, p, u.e));
+            let holds_work = |a: usize, b: usize| {
+                ctx.sub(a, b).contains('把') || doer_refs(ctx, a, b).iter().any(|r| r.kind != RefKind::Group)
+            };
+            let (ca, cb) = clause_of(sp.0);
+            if !holds_work(ca, cb) && ctx.sub(ca, cb).contains('要') {
+                let other = ctx
+                    .ana
+                    .expressions
+                    .iter()
+                    .filter(|x| {
+                        x.span.0 >= u.s
+                            && x.span.1 <= u.e
+                            && (x.span.1 <= ca || x.span.0 >= cb)
+                            && x.kind != timex::Kind::Urgency
+                            && x.end > ctx.reference
+                            && !modifies_noun(ctx, x.span.1)
+                    })
+                    .find_map(|x| {
+                        let (xa, xb) = clause_of(x.span.0);
+                        if holds_work(xa, xb) { deadline_in(ctx, xa, xb) } else { None }
+                    });
+                if other.is_some() {
+                    own_dl = other;
+                }
+            }
+        }
         // (周四下午项目评审 …评审前一天把方案发我: the event's own date is no deadline, the day before is)
         let is_before = |sp: (usize, usize)| is_before_span(ctx, sp);
         if own_dl.is_some_and(|(_, _, sp)| !is_before(sp))

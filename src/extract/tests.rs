@@ -1519,3 +1519,24 @@ fn leads_and_helpers_beside_other_work() {
     ];
     check_cases(cases);
 }
+
+/// A date in the clause holding the work (把, its doer) beats one in a clause giving the reason
+/// (下周要发offer / 五一前要交第一批).
+#[test]
+fn work_clause_date_beats_reason_date() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "@吴敏 今天把技术部那三个候选人的背调发起一下 下周要发offer",
+            None,
+            &[(&["吴敏"], Some("2026-09-07"), "")],
+        ),
+        (
+            "周建华",
+            "客户新单 国庆前要交第一批5000帧 @郑小川 明天把标注规范过一遍 出个培训PPT",
+            None,
+            &[(&["郑小川"], Some("2026-09-08"), "")],
+        ),
+    ];
+    check_cases(cases);
+}
