@@ -1462,6 +1462,15 @@ impl<'a> P<'a> {
         ];
         let pats: Vec<&str> = rel.iter().map(|x| x.0).collect();
         if let Some((e, k)) = self.lits(i, &pats) {
+            let name = pats.get(k).copied().unwrap_or("");
+            // (汇总后年底前报公司: the 后 of a verb, then 年底; 明后年 and 大后年 stay years)
+            if matches!(name, "后年" | "前年")
+                && i > 0
+                && self.at(i - 1).is_some_and(|c| crate::normalize::is_cjk(c) && !"明大今".contains(c))
+                && self.at(e).is_some_and(|c| "底初中末".contains(c))
+            {
+                return None;
+            }
             let off = rel.get(k).map_or(0, |x| x.1);
             // "前年" must not be "前两年" (duration handles that).
             st.year = Some(self.today.year() + off);
@@ -2879,4 +2888,42 @@ const NUMBERED_NOUNS: &[&str] = &[
     "池",
     "病人",
     "患者",
+    // (farms, yards, fleets and stages: 3号育肥舍, 12号杆, 18号母猪, 2号水罐车, 二号展柜, 3号选手)
+    "舍",
+    "育肥舍",
+    "保育舍",
+    "分娩舍",
+    "栏",
+    "圈",
+    "棚",
+    "杆",
+    "桩",
+    "母猪",
+    "猪",
+    "牛",
+    "水罐车",
+    "展柜",
+    "展台",
+    "档口",
+    "摊位",
+    "船",
+    "泊位",
+    "登机口",
+    "廊桥",
+    "跑道",
+    "电梯",
+    "扶梯",
+    "电扶梯",
+    "闸",
+    "阀",
+    "风机",
+    "机组",
+    "设备",
+    "选手",
+    "考场",
+    "考生",
+    "队员",
+    "球员",
+    "包间",
+    "样品",
 ];

@@ -453,3 +453,22 @@ fn holiday_things_are_no_dates() {
     assert_eq!(due("春节档的排片表发我", "2026-12-01 09:00"), None);
     assert_eq!(due("圣诞前把活动方案发我", "2026-12-01 09:00").as_deref(), Some("2026-12-24"));
 }
+
+/// N号 naming a thing (3号育肥舍, 12号杆, 18号母猪, 二号展柜) is no day; the 后 of a verb before
+/// 年底 (汇总后年底前) is no 后年.
+#[test]
+fn numbered_things_and_verb_hou_are_no_dates() {
+    let r = "2026-04-09 16:20";
+    for t in [
+        "二号展柜的射灯角度要调",
+        "2号舍那头猪还是不吃",
+        "12号杆的瓷瓶击穿",
+        "2号水罐车的水泵压力上不去",
+        "3号育肥舍的水帘破了",
+    ] {
+        assert_eq!(due(t, r), None, "{t}");
+    }
+    assert_eq!(due("汇总后年底前报公司", "2026-12-07 15:00").as_deref(), Some("2026-12-31"));
+    assert!(due("明后年底前还清", "2026-12-07 15:00").is_some());
+    assert_eq!(due("5号前交", r).as_deref(), Some("2026-05-05"));
+}
