@@ -2573,7 +2573,10 @@ impl<'a> P<'a> {
             (&["国庆节", "国庆", "十一长假", "十一假期", "十一黄金周", "十一"], R::S(10, 1), "国庆"),
             (&["万圣节"], R::S(10, 31), ""),
             (&["老板节"], R::S(10, 16), ""),
-            (&["双十一", "光棍节"], R::S(11, 11), ""),
+            (&["双十一", "双11", "光棍节"], R::S(11, 11), ""),
+            // shopping festivals that set e-commerce deadlines (618前把满减档位定下来)
+            (&["双十二", "双12"], R::S(12, 12), ""),
+            (&["618", "六一八"], R::S(6, 18), ""),
             (&["澳门回归纪念日"], R::S(12, 20), ""),
             (&["平安夜"], R::S(12, 24), ""),
             (&["圣诞节", "圣诞"], R::S(12, 25), ""),
@@ -2708,6 +2711,15 @@ impl<'a> P<'a> {
             st.marker = true;
         }
         // "五一"/"六一" only as holidays when not part of a number/date ("五一节前" ok, "五一二" no)
+        // (618 / 双11 only standing alone or before 前/当天/活动…: 6180元 and 房间618 are numbers,
+        // 双11主会场 a thing)
+        if matches!(name, "618" | "双11" | "双12")
+            && (i > 0 && self.at(i - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+                || self.at(e).is_some_and(|c| c.is_ascii_digit() || "元块号日月个%".contains(c))
+                || self.at(e).is_some_and(|c| crate::normalize::is_cjk(c) && !"前之以大活当那期节后".contains(c)))
+        {
+            return None;
+        }
         if matches!(name, "五一" | "六一" | "三一五")
             && self.at(e).is_some_and(|c| cn_digit(c).is_some() || "十号日个月点".contains(c))
         {
@@ -2834,8 +2846,9 @@ impl<'a> P<'a> {
     }
 }
 
-/// Named days that are events on working days rather than festivals.
-const EXAM_DAYS: &[&str] = &["高考"];
+/// Named days that are events on working days rather than festivals (the national exam, the
+/// shopping festivals e-commerce teams work towards): 前 includes the day.
+const EXAM_DAYS: &[&str] = &["高考", "618", "六一八", "双十一", "双11", "双十二", "双12"];
 
 /// Nouns that a number + 号 names (3号楼, 2号车间, 5号线): after them, N号 is not a day.
 const NUMBERED_NOUNS: &[&str] = &[

@@ -472,3 +472,20 @@ fn numbered_things_and_verb_hou_are_no_dates() {
     assert!(due("明后年底前还清", "2026-12-07 15:00").is_some());
     assert_eq!(due("5号前交", r).as_deref(), Some("2026-05-05"));
 }
+
+/// The shopping festivals (618, 双11, 双十二) are working days teams work towards: 前 includes the
+/// day; inside a number (6180元, 房间618) 618 is none.
+#[test]
+fn shopping_festivals() {
+    let r = "2026-05-09 12:30";
+    assert_eq!(due("需要在618前把满减档位重新设计一下", r).as_deref(), Some("2026-06-18"));
+    assert_eq!(due("双12前上线", r).as_deref(), Some("2026-12-12"));
+    assert_eq!(due("双十一前把库存备好", r).as_deref(), Some("2026-11-11"));
+    assert_eq!(due("一共6180元", r), None);
+    assert_eq!(due("房间618的客人", r), None);
+}
+
+#[test]
+fn shopping_festival_naming_a_thing_is_no_date() {
+    assert_eq!(due("我今晚就把双11主会场的海报改了", "2026-11-02 10:00").as_deref(), Some("2026-11-02"));
+}
