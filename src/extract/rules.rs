@@ -233,6 +233,17 @@ fn has_finished(s: &str) -> bool {
         ["前搞定", "内搞定", "肯定搞定", "争取搞定", "保证搞定", "会搞定", "能搞定", "来搞定", "去搞定", "负责搞定"]
             .iter()
             .fold(s.to_string(), |t, w| t.replace(w, ""));
+    // (找零硬币快用完了 / 墨盒要用完了: about to run out, a state, not work done)
+    let mut t = t;
+    let mut from = 0;
+    while let Some(p) = t.get(from..).and_then(|r| r.find(['快', '要'])).map(|p| p + from) {
+        let lead = t[p..].chars().next().map_or(3, char::len_utf8);
+        let near: String = t[p + lead..].chars().take(4).collect();
+        match near.find("完了") {
+            Some(q) => t.replace_range(p..p + lead + q + "完了".len(), ""),
+            None => from = p + lead,
+        }
+    }
     has(&t, &FINISHED)
 }
 
@@ -242,10 +253,29 @@ fn has_notice(s: &str) -> bool {
     // (主任说的边栏: what was said, as a noun, reports nothing)
     let t = s.replace("说一下", "").replace("说下", "").replace("说说", "").replace("说的", "");
     // (发个整改通知 / 会议通知: the notice as a thing to send, not an announcement)
-    let t: String =
-        ["个通知", "份通知", "条通知", "张通知", "的通知", "改通知", "议通知", "假通知", "发通知", "出通知", "写通知"]
-            .iter()
-            .fold(t, |t, w| t.replace(w, ""));
+    // (需要尽快通知运维班处理: telling someone is the work)
+    let t: String = [
+        "个通知",
+        "份通知",
+        "条通知",
+        "张通知",
+        "的通知",
+        "改通知",
+        "议通知",
+        "假通知",
+        "发通知",
+        "出通知",
+        "写通知",
+        "需要通知",
+        "尽快通知",
+        "要通知",
+        "得通知",
+        "去通知",
+        "帮忙通知",
+        "负责通知",
+    ]
+    .iter()
+    .fold(t, |t, w| t.replace(w, ""));
     has(&t, &NOTICE)
 }
 
@@ -750,7 +780,10 @@ fn clause_end(ctx: &Context, pos: usize, limit: usize) -> usize {
 /// A clause stating what happens otherwise (不然明天孩子没法午睡): its time word is no deadline.
 fn in_consequence(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
-    ["不然", "否则", "要不然", "要不"].iter().any(|w| ctx.sub(a, a + w.chars().count()) == *w)
+    // (怕年前掉链子 / 担心月底前来不及: the time of a worry, not of the work)
+    ["不然", "否则", "要不然", "要不", "怕", "担心", "就怕", "生怕"]
+        .iter()
+        .any(|w| ctx.sub(a, a + w.chars().count()) == *w)
 }
 
 fn doer_refs<'r>(ctx: &'r Context, s: usize, e: usize) -> Vec<&'r OwnerRef> {
@@ -1553,12 +1586,14 @@ fn open_request(s: &str) -> bool {
     }
     let c: Vec<char> = s.chars().collect();
     c.iter().enumerate().any(|(i, ch)| {
+        let near: String = c.iter().skip(i + 1).take(5).take_while(|n| n.is_alphanumeric()).collect();
         *ch == '谁'
-            && c.iter()
-                .skip(i + 1)
-                .take(5)
-                .take_while(|n| n.is_alphanumeric())
-                .any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
+            && (near.chars().any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
+                // (谁联系下厂家售后 / 谁安排下车: a work verb asked for, not who did it: 谁联系的)
+                || (has(&near, &["联系", "安排", "处理", "通知", "订", "买", "送", "接一下", "修", "打个电话"])
+                    && !near.contains('的')
+                    && !near.contains('了')
+                    && !near.starts_with('有')))
     })
 }
 
@@ -1890,8 +1925,24 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // unowned must
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
-    has(&text, &["需要", "必须", "务必", "得把", "要把", "得有人", "要有人", "得提前", "要完成"])
-        || (request && dl && has(&text, &["请", "麻烦"]))
+    has(
+        &text,
+        &[
+            "需要",
+            "必须",
+            "务必",
+            "得把",
+            "要把",
+            "得有人",
+            "要有人",
+            "得提前",
+            "要完成",
+            "得赶紧",
+            "得尽快",
+            "得抓紧",
+            "得马上",
+        ],
+    ) || (request && dl && has(&text, &["请", "麻烦"]))
         || (text.contains("找人")
             && has(&text, &["得", "要", "需", "尽快", "赶紧"])
             && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))

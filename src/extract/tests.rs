@@ -1540,3 +1540,18 @@ fn work_clause_date_beats_reason_date() {
     ];
     check_cases(cases);
 }
+
+/// Needs nobody holds yet: about to run out is no work done (快用完了), 得赶紧 is a must, telling
+/// someone (需要尽快通知运维班) is work, 谁 + a work verb asks for a volunteer (谁联系下厂家), while 谁有
+/// asks for information and a worry's time (怕年前掉链子) dates nothing.
+#[test]
+fn unowned_needs_and_volunteer_calls() {
+    let cases: &[Case] = &[
+        ("周建华", "票亭的找零硬币快用完了 谁下午去趟银行", None, &[(&[], Some("2026-09-07"), "去银行换找零硬币")]),
+        ("周建华", "料塔的饲料只够三天了 得赶紧跟饲料厂下单", None, &[(&[], None, "跟饲料厂下单")]),
+        ("周建华", "需要尽快通知运维班处理", None, &[(&[], None, "通知运维班处理")]),
+        ("周建华", "水泵压力上不去 怕周五前掉链子 谁联系下厂家售后", None, &[(&[], None, "联系厂家售后")]),
+    ];
+    check_cases(cases);
+    assert_no_task("周建华", &["实验室饮水机没水了 谁有送水电话呀", "谁联系的厂家", "方案都做完了"]);
+}
