@@ -2424,7 +2424,12 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         {
             // (…已经跟顾客道歉了也退了款后续整改我这边盯着 / …签了两单…明天我把投保资料上传: the
             // story told is done; the work starts at the time word before 我, else after the last 了)
-            let timed = ctx.ana.expressions.iter().find(|x| x.span.1 == r.start && x.span.0 > k).map(|x| x.span.0);
+            // (…关掉了12个烧钱的词 否定词这周内我再梳理一遍: the object opening the clause stays)
+            let timed = ctx.ana.expressions.iter().find(|x| x.span.1 == r.start && x.span.0 > k).map(|x| {
+                // (…签了两单一共5万明天我把合同上传: run on with the story, the time word starts it)
+                let c = clause_start(ctx, x.span.0);
+                if c > k + 1 { c } else { x.span.0 }
+            });
             let from = timed.unwrap_or(k + 1);
             if (timed.is_some() || (has_finished(&ctx.sub(u.s, r.start)) && named_chars(&ctx.sub(k + 1, r.start)) >= 2))
                 && title_of(ctx, from, u.e).chars().filter(|c| c.is_alphanumeric()).count() >= 4

@@ -1555,3 +1555,16 @@ fn unowned_needs_and_volunteer_calls() {
     check_cases(cases);
     assert_no_task("周建华", &["实验室饮水机没水了 谁有送水电话呀", "谁联系的厂家", "方案都做完了"]);
 }
+
+/// After a told story (…关掉了12个烧钱的词), the sender's work starts at its clause, keeping the
+/// object that opens it (否定词这周内我再梳理一遍).
+#[test]
+fn object_opening_the_promise_clause_stays() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "汇报一下 上周广告ACOS从31%降到24% 关掉了12个烧钱的词 否定词这周内我再梳理一遍",
+        None,
+        &[(&["周建华"], Some("2026-09-11"), "梳理否定词")],
+    )];
+    check_cases(cases);
+}
