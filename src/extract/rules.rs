@@ -1919,7 +1919,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             return dl
                 || dated_work
                 || text.contains('把')
-                || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快"]);
+                || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快", "第一时间"]);
         }
         return true;
     }
@@ -2392,6 +2392,18 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             && clock_only(ctx, sp)
         {
             own_dl = Some((day, t, sp));
+        }
+        // (我明早9点准时推送 到时候大家第一时间转发: 到时候 is the day just named)
+        if own_dl.is_none() && ctx.sub(u.s, u.e).contains("到时候") {
+            let named = ctx.ana.expressions.iter().rfind(|x| {
+                x.span.1 <= u.s
+                    && x.end > ctx.reference
+                    && x.kind != timex::Kind::Urgency
+                    && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+            });
+            if let Some(x) = named {
+                own_dl = Some((x.start.date(), None, x.span));
+            }
         }
         let mut inherited_dl: PrevDue = None;
         if u.follows {

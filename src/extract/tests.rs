@@ -1568,3 +1568,16 @@ fn object_opening_the_promise_clause_stays() {
     )];
     check_cases(cases);
 }
+
+/// 到时候 is the day just named (我明早9点准时推送 到时候大家第一时间转发), and 第一时间 asks it of
+/// everyone like 尽快.
+#[test]
+fn daoshihou_is_the_day_just_named() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "海报都定稿了 我明早9点准时推送 到时候大家第一时间转发",
+        None,
+        &[(&["周建华"], Some("2026-09-08"), "准时推送"), (&["@all"], Some("2026-09-08"), "第一时间转发")],
+    )];
+    check_cases(cases);
+}
