@@ -1352,6 +1352,8 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
                     && !is_ack_only(&without_refs(ctx, *a, *b))
                     && !has_notice(&c)
                     && !has(&c, &["调休", "上班", "放假", "休息"])
+                    // (现场还剩三天 报告15号前出给你: the time left is the reason, not the object)
+                    && !(has(&c, &["还剩", "只剩", "就剩"]) && has(&c, &["天", "小时", "周", "分钟"]))
             })
             .map(|(i, _)| titles[i].as_str())
             .collect::<Vec<&str>>()

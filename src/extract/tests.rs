@@ -1581,3 +1581,19 @@ fn daoshihou_is_the_day_just_named() {
     )];
     check_cases(cases);
 }
+
+/// The time left (现场还剩三天) is the reason before the work, not its object; what is left over
+/// (只剩两条查无此人) still is.
+#[test]
+fn time_left_is_no_title() {
+    let ex = Extractor::default();
+    let got = ex.extract(
+        &msg("吴敏", "现场还剩三天 报告15号前出给你", Some(("周建华", "吴老师那边的审计报告什么时候能出？"))),
+        None,
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(!got[0].title.contains("现场"), "{got:?}");
+    let got = ex.extract(&msg("吴敏", "缺的号都补上了 只剩两条查无此人 我明早去派出所核一下", None), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].title.contains("查无此人"), "{got:?}");
+}
