@@ -1597,3 +1597,19 @@ fn time_left_is_no_title() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].title.contains("查无此人"), "{got:?}");
 }
+
+/// A group after someone's verb in the same clause is whom the work reaches (郑小川对接一下各班主任 /
+/// 吴敏明天带大家去仓库盘点), not who does it; joined by 和 it is a doer too.
+#[test]
+fn group_after_a_doers_verb_is_the_object() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "学生身份证信息要跟班主任核对 郑小川对接一下各班主任",
+            None,
+            &[(&["郑小川"], None, "对接一下各班主任")],
+        ),
+        ("周建华", "吴敏明天带大家去仓库盘点", None, &[(&["吴敏"], Some("2026-09-08"), "带大家去仓库盘点")]),
+    ];
+    check_cases(cases);
+}

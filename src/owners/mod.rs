@@ -496,6 +496,27 @@ impl Roster {
                 cur.resolved = prev.resolved.clone();
             }
         }
+        // (小川对接一下各班主任 / 小王通知大家: a group after someone's verb in the same clause is whom
+        // the work reaches, not who does it; 张伟和大家一起… stays a doer)
+        let sep =
+            |c: &char| matches!(c, '，' | ',' | '：' | ':' | ' ' | '；' | ';' | '。' | '\n' | '！' | '!' | '？' | '?');
+        for i in 1..refs.len() {
+            let (head, tail) = refs.split_at_mut(i);
+            let Some(cur) = tail.first_mut() else { continue };
+            if cur.kind != RefKind::Group || cur.object || cur.start == 0 {
+                continue;
+            }
+            let doer_before = head.iter().rev().find(|p| {
+                !p.object
+                    && !matches!(p.kind, RefKind::Group | RefKind::SelfRef)
+                    && p.end < cur.start
+                    && t.get(p.end..cur.start).is_some_and(|between| !between.iter().any(sep))
+            });
+            let joined = t.get(cur.start - 1).is_some_and(|c| "和跟与、及同".contains(*c));
+            if doer_before.is_some() && !joined {
+                cur.object = true;
+            }
+        }
         refs
     }
 
