@@ -1613,3 +1613,20 @@ fn group_after_a_doers_verb_is_the_object() {
     ];
     check_cases(cases);
 }
+
+/// After the sender's own verb, a 你 or a group is whom the work reaches (我晚上拉你进去 / 粗剪我
+/// 3号之前给到大家); after 觉得 / 让 / 提醒 … they do the work.
+#[test]
+fn you_or_group_after_the_senders_verb() {
+    let cases: &[Case] = &[
+        (
+            "吴敏",
+            "zotero 组里有共享库 我晚上拉你进去",
+            Some(("郑小川", "有没有文献管理的共享库")),
+            &[(&["吴敏"], Some("2026-09-07"), "拉进zotero共享库")],
+        ),
+        ("吴敏", "素材都拍完了 粗剪我15号之前给到大家", None, &[(&["吴敏"], Some("2026-09-15"), "粗剪给到大家")]),
+        ("吴敏", "郑小川 我觉得你周五前把方案再改一版", None, &[(&["郑小川"], Some("2026-09-11"), "把方案再改一版")]),
+    ];
+    check_cases(cases);
+}

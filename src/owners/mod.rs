@@ -503,17 +503,31 @@ impl Roster {
         for i in 1..refs.len() {
             let (head, tail) = refs.split_at_mut(i);
             let Some(cur) = tail.first_mut() else { continue };
-            if cur.kind != RefKind::Group || cur.object || cur.start == 0 {
+            if !matches!(cur.kind, RefKind::Group | RefKind::Addressee) || cur.object || cur.start == 0 {
                 continue;
             }
             let doer_before = head.iter().rev().find(|p| {
                 !p.object
-                    && !matches!(p.kind, RefKind::Group | RefKind::SelfRef)
+                    && !matches!(p.kind, RefKind::Group)
                     && p.end < cur.start
                     && t.get(p.end..cur.start).is_some_and(|between| !between.iter().any(sep))
             });
             let joined = t.get(cur.start - 1).is_some_and(|c| "和跟与、及同".contains(*c));
-            if doer_before.is_some() && !joined {
+            // (我提醒大家… / 我觉得你可以先…: after these verbs the one named does the work)
+            let lead: String = t.get(cur.start.saturating_sub(4)..cur.start).unwrap_or(&[]).iter().collect();
+            let pivot =
+                ["提醒", "通知", "请", "让", "叫", "要求", "麻烦", "希望", "觉得", "建议", "想", "要", "需要", "帮"]
+                    .iter()
+                    .any(|w| lead.trim_end_matches("一下").trim_end_matches('下').ends_with(w));
+            // (a 你 or a group after the sender's verb: 我晚上拉你进去 / 我明天带过来大家投票)
+            let ok = match doer_before.map(|p| p.kind) {
+                Some(RefKind::SelfRef) => {
+                    !pivot && !(cur.kind == RefKind::Addressee && doer_before.is_some_and(|p| p.end == cur.start))
+                }
+                Some(_) => cur.kind == RefKind::Group,
+                None => false,
+            };
+            if ok && !joined {
                 cur.object = true;
             }
         }
