@@ -1630,3 +1630,16 @@ fn you_or_group_after_the_senders_verb() {
     ];
     check_cases(cases);
 }
+
+/// After someone else is named, what is at a person's place (戚姐那边的自提柜) is theirs, not their
+/// work.
+#[test]
+fn at_someones_place_is_no_doer() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "@吴敏 两天内去看下郑小川那边的自提柜",
+        None,
+        &[(&["吴敏"], Some("2026-09-09"), "去看下那边的自提柜")],
+    )];
+    check_cases(cases);
+}

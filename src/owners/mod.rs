@@ -531,6 +531,19 @@ impl Roster {
                 cur.object = true;
             }
         }
+        // (@焦俊峰 去看下戚姐那边的自提柜: after someone else's verb, what is at a person's place is
+        // theirs, not their work; 毕老师那边的报告什么时候能出 alone still asks them)
+        for i in 1..refs.len() {
+            let (head, tail) = refs.split_at_mut(i);
+            let Some(cur) = tail.first_mut() else { continue };
+            let end = cur.end;
+            let at_place = ["那边的", "那里的", "那儿的", "家的"]
+                .iter()
+                .any(|w| t.get(end..end + w.chars().count()).is_some_and(|x| x.iter().copied().eq(w.chars())));
+            if at_place && head.iter().any(|p| !p.object && p.kind != RefKind::Group) {
+                cur.object = true;
+            }
+        }
         refs
     }
 
