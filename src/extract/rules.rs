@@ -1589,8 +1589,19 @@ fn open_request(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
     c.iter().enumerate().any(|(i, ch)| {
         let near: String = c.iter().skip(i + 1).take(5).take_while(|n| n.is_alphanumeric()).collect();
+        // (谁今天下午有空去车管所 / 谁周一能接 / 谁在附近赶紧去支援: a time or place before the ask)
+        let wide: String = c
+            .iter()
+            .skip(i + 1)
+            .take(8)
+            .take_while(|n| n.is_alphanumeric() && !matches!(n, '的' | '了' | '吗'))
+            .collect();
+        let wide_ask = !wide.starts_with('有')
+            && (has(&wide, &["有空", "能接", "能去", "能来", "方便", "可以去", "可以来"])
+                || wide.chars().any(|n| matches!(n, '去' | '帮' | '顶' | '替')));
         *ch == '谁'
-            && (near.chars().any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
+            && (wide_ask
+                || near.chars().any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
                 // (谁联系下厂家售后 / 谁安排下车: a work verb asked for, not who did it: 谁联系的)
                 || (has(&near, &["联系", "安排", "处理", "通知", "订", "买", "送", "接一下", "修", "打个电话"])
                     && !near.contains('的')
@@ -1672,7 +1683,13 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let clauses = ranges(&ctx.chars, s, e, |c| matches!(c, '，' | ',' | ' '));
     let request_clause = clauses.iter().any(|(a, b)| {
         let c = ctx.sub(*a, *b);
-        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把'))
+        // (…法务改完了 你今天下班前跟客户确认最终版: 你 asked after the news of what is done)
+        let to_you =
+            ctx.refs.iter().any(|r| r.start >= *a && r.end <= *b && !r.object && r.kind == RefKind::Addressee)
+                && ctx.ana.expressions.iter().any(|x| {
+                    x.span.0 >= *a && x.span.1 <= *b && x.end > ctx.reference && x.kind != timex::Kind::Urgency
+                });
+        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把') || to_you)
     });
     let finished = has_finished(&text) && !request_clause;
     // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked

@@ -1643,3 +1643,37 @@ fn at_someones_place_is_no_doer() {
     )];
     check_cases(cases);
 }
+
+/// 你 asked with a time after news of what is done (…法务改完了 你今天下班前跟客户确认最终版) is
+/// work; 你看着用 is not. 谁 with a time or place before the ask (谁今天下午有空去车管所, 谁周一能接)
+/// calls for a volunteer.
+#[test]
+fn asks_after_done_news_and_wide_volunteer_calls() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "@吴敏 那个单子的合同条款法务改完了 你今天下班前跟客户确认最终版 明天要盖章",
+            None,
+            &[(&["吴敏"], Some("2026-09-07"), "跟客户确认最终版")],
+        ),
+        (
+            "周建华",
+            "谁今天下午有空去车管所给那台车年审 我这边走不开",
+            None,
+            &[(&[], Some("2026-09-07"), "去车管所给那台车年审")],
+        ),
+        (
+            "周建华",
+            "另一个客户的法律合同加急 日译中 5千字 谁周一能接？",
+            None,
+            &[(&[], Some("2026-09-07"), "法律合同日译中接")],
+        ),
+    ];
+    check_cases(cases);
+    let ex = Extractor::default();
+    let got = ex.extract(
+        &msg("周建华", "发了 刚从平台上扒下来的 有两年的数据不全 你看着用", Some(("吴敏", "数据发我一下"))),
+        None,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
