@@ -1969,7 +1969,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
 
 /// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了), or
 /// put where the reviewer finds it (初稿放群文件了), or will be (卷子我16号出好).
-const MADE: [&str; 31] = [
+const MADE: [&str; 40] = [
     // (代理词我写了个框架 / 选品清单放共享表格了 / 方案初稿发到邮箱了 / 主图做了两版 / 粗剪交了)
     "写了",
     "做了",
@@ -2002,6 +2002,16 @@ const MADE: [&str; 31] = [
     "发群里",
     "放在",
     "上传",
+    // (方案初稿在OA上了 郜站有空看一眼: where it can be found now)
+    "在OA",
+    "在系统",
+    "在群",
+    "在邮箱",
+    "在网盘",
+    "在云盘",
+    "在共享",
+    "在飞书",
+    "在钉钉",
 ];
 /// Asking someone to look over work (审阅 / 过目 / 看一下).
 /// (两版放共享盘了 乔总挑一下: choosing among versions is looking them over too)

@@ -1677,3 +1677,10 @@ fn asks_after_done_news_and_wide_volunteer_calls() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// 郜站 / 邝站长 address a member like 郜总; where the draft now is (在OA上了) names what to review.
+#[test]
+fn station_titles_and_drafts_found_in_place() {
+    let cases: &[Case] = &[("陆佳琪", "方案初稿在OA上了 周站有空看一眼", None, &[(&["周建华"], None, "看方案初稿")])];
+    check_cases(cases);
+}

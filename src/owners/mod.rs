@@ -71,7 +71,7 @@ const COMPOUND_SURNAMES: [&str; 12] =
     ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙"];
 
 /// Titles that follow a surname to address a member.
-pub const TITLES: [&str; 39] = [
+pub const TITLES: [&str; 41] = [
     "园长",
     "班主任",
     "教练",
@@ -100,6 +100,8 @@ pub const TITLES: [&str; 39] = [
     "经理",
     "医生",
     "护士长",
+    "站长",
+    "站",
     "老板",
     "律师",
     "院长",
