@@ -524,7 +524,9 @@ impl Roster {
             // (a 你 or a group after the sender's verb: 我晚上拉你进去 / 我明天带过来大家投票)
             let ok = match doer_before.map(|p| p.kind) {
                 Some(RefKind::SelfRef) => {
-                    !pivot && !(cur.kind == RefKind::Addressee && doer_before.is_some_and(|p| p.end == cur.start))
+                    let adjacent_you =
+                        cur.kind == RefKind::Addressee && doer_before.is_some_and(|p| p.end == cur.start);
+                    !(pivot || adjacent_you)
                 }
                 Some(_) => cur.kind == RefKind::Group,
                 None => false,
