@@ -1437,6 +1437,7 @@ fn event_deadlines<'c>(
 /// All of the message's [`event_deadlines`].
 fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)> {
     let quoted = ctx.msg.reply_to.as_ref().map(|q| q.text.as_str()).unwrap_or("");
+    let masked: String = ctx.tchars.iter().collect();
     let mut out = Vec::new();
     for p in 0..ctx.chars.len() {
         if ctx.chars.get(p) != Some(&'前') || ctx.ana.expressions.iter().any(|x| x.span.0 < p && p <= x.span.1) {
@@ -1461,7 +1462,6 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
         let day_before = ctx.sub(p + 1, p + 3) == "一天";
         let own: String =
             ctx.tchars.get(clause_start(ctx, p)..(p + 1).min(ctx.tchars.len())).unwrap_or(&[]).iter().collect();
-        let masked: String = ctx.tchars.iter().collect();
         let found = [masked.as_str(), quoted]
             .iter()
             .flat_map(|t| t.split([' ', '，', ',', '。', '；', '\n', '！', '？']))
@@ -1588,6 +1588,9 @@ fn open_request(s: &str) -> bool {
     }
     let c: Vec<char> = s.chars().collect();
     c.iter().enumerate().any(|(i, ch)| {
+        if *ch != '谁' {
+            return false;
+        }
         let near: String = c.iter().skip(i + 1).take(5).take_while(|n| n.is_alphanumeric()).collect();
         // (谁今天下午有空去车管所 / 谁周一能接 / 谁在附近赶紧去支援: a time or place before the ask)
         let wide: String = c
@@ -1599,14 +1602,13 @@ fn open_request(s: &str) -> bool {
         let wide_ask = !wide.starts_with('有')
             && (has(&wide, &["有空", "能接", "能去", "能来", "方便", "可以去", "可以来"])
                 || wide.chars().any(|n| matches!(n, '去' | '帮' | '顶' | '替')));
-        *ch == '谁'
-            && (wide_ask
+        wide_ask
                 || near.chars().any(|n| matches!(n, '去' | '帮' | '跑' | '顶' | '替' | '代'))
                 // (谁联系下厂家售后 / 谁安排下车: a work verb asked for, not who did it: 谁联系的)
                 || (has(&near, &["联系", "安排", "处理", "通知", "订", "买", "送", "接一下", "修", "打个电话"])
                     && !near.contains('的')
                     && !near.contains('了')
-                    && !near.starts_with('有')))
+                    && !near.starts_with('有'))
     })
 }
 
@@ -2086,9 +2088,9 @@ fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
     }
     let named = |(a, b): (usize, usize)| {
         let lead = a + ctx.sub(a, b).chars().take_while(|c| !c.is_alphanumeric()).count();
-        doer_refs(ctx, a, b).iter().any(|r| {
-            r.kind != RefKind::SelfRef && r.resolved != Resolved::All && (r.start == lead || r.start <= lead + 6)
-        })
+        doer_refs(ctx, a, b)
+            .iter()
+            .any(|r| r.kind != RefKind::SelfRef && r.resolved != Resolved::All && r.start <= lead + 6)
     };
     let named_lines = lines.iter().skip(1).filter(|l| named(**l)).count();
     if named_lines < 2 {

@@ -2714,9 +2714,12 @@ impl<'a> P<'a> {
         // (618 / 双11 only standing alone or before 前/当天/活动…: 6180元 and 房间618 are numbers,
         // 双11主会场 a thing)
         if matches!(name, "618" | "双11" | "双12")
-            && (i > 0 && self.at(i - 1).is_some_and(|c| c.is_ascii_alphanumeric())
-                || self.at(e).is_some_and(|c| c.is_ascii_digit() || "元块号日月个%".contains(c))
-                || self.at(e).is_some_and(|c| crate::normalize::is_cjk(c) && !"前之以大活当那期节后".contains(c)))
+            && ((i > 0 && self.at(i - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+                || self.at(e).is_some_and(|c| {
+                    c.is_ascii_digit()
+                        || c == '%'
+                        || (crate::normalize::is_cjk(c) && !"前之以大活当那期节后".contains(c))
+                }))
         {
             return None;
         }
