@@ -2651,7 +2651,22 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                     && (self_c || (own_date && !to_other))
                     && !title.contains('把')
                     && shared <= 1;
-                if generic || answers || title.chars().count() < 4 {
+                // (我去打电话 / 我下午过去看一眼 under 得有人叫一下物业来修: a take-on naming only how
+                // it is done is done to what the request names)
+                // (场地我来找: what is named before the take-on is its object, no how)
+                let cue_leads = cue.is_some_and(|c| {
+                    ranges(&ctx.chars, u.s, u.e, |c| is_clause_sep(c) || is_sentence_sep(c) || matches!(c, '？' | '?'))
+                        .iter()
+                        .find(|(a, b)| *a <= c && c < *b)
+                        .is_some_and(|(a, _)| ack_rest(&ctx.sub(*a, c)).is_empty())
+                });
+                let thin = cue_leads
+                    && q_open
+                    && !title.contains('把')
+                    && title.chars().count() <= 6
+                    && named_chars(&ack_rest(&title)) <= 3
+                    && shared <= 1;
+                if generic || answers || thin || title.chars().count() < 4 {
                     let qt = q_task
                         .map(|t| t.title.clone())
                         .filter(|t| !t.is_empty())

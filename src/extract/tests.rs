@@ -1684,3 +1684,24 @@ fn station_titles_and_drafts_found_in_place() {
     let cases: &[Case] = &[("陆佳琪", "方案初稿在OA上了 周站有空看一眼", None, &[(&["周建华"], None, "看方案初稿")])];
     check_cases(cases);
 }
+
+/// A take-on naming only how it is done (我去打个电话, 我下午过去看一眼) under an open request is
+/// the request's work; one naming its object before the take-on (样品我去拿) keeps its own title.
+#[test]
+fn thin_take_ons_take_the_requested_work() {
+    let cases: &[Case] = &[
+        (
+            "吴敏",
+            "我去打个电话",
+            Some(("周建华", "会议室投影仪又连不上了 得有人找一下IT来看看")),
+            &[(&["吴敏"], None, "找IT来看投影仪")],
+        ),
+        (
+            "吴敏",
+            "样品我去拿 周五前",
+            Some(("周建华", "下周去展会 需要提前准备一套能演示的样机")),
+            &[(&["吴敏"], Some("2026-09-11"), "去拿样品")],
+        ),
+    ];
+    check_cases(cases);
+}
