@@ -251,7 +251,19 @@ fn has_finished(s: &str) -> bool {
 /// 说一下) is no reported speech.
 fn has_notice(s: &str) -> bool {
     // (主任说的边栏: what was said, as a noun, reports nothing)
-    let t = s.replace("说一下", "").replace("说下", "").replace("说说", "").replace("说的", "");
+    // (得有人跟云平台的同事说一声: telling someone is the work)
+    // (出个书面说明: an explanation to write)
+    let mut t = s.replace("说一下", "").replace("说下", "").replace("说说", "").replace("说的", "");
+    // (but 他们说明天派人: 说 and 明天)
+    while let Some(p) = t.find("说明").filter(|p| {
+        !t.get(p + "说明".len()..)
+            .is_some_and(|r| ["天", "早", "晚", "年", "后", "日", "儿", "上", "下"].iter().any(|w| r.starts_with(w)))
+    }) {
+        t.replace_range(p..p + "说明".len(), "");
+    }
+    if has(&t, &["跟", "和", "给"]) {
+        t = t.replace("说一声", "");
+    }
     // (发个整改通知 / 会议通知: the notice as a thing to send, not an announcement)
     // (需要尽快通知运维班处理: telling someone is the work)
     let t: String = [
@@ -1946,27 +1958,54 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // unowned must
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
-    has(
-        &text,
-        &[
-            "需要",
-            "必须",
-            "务必",
-            "得把",
-            "要把",
-            "得有人",
-            "要有人",
-            "得提前",
-            "要完成",
-            "得赶紧",
-            "得尽快",
-            "得抓紧",
-            "得马上",
-        ],
-    ) || (request && dl && has(&text, &["请", "麻烦"]))
+    has(&text, &UNOWNED_MUST)
+        || modal_must(&text)
+        || (request && dl && has(&text, &["请", "麻烦"]))
         || (text.contains("找人")
             && has(&text, &["得", "要", "需", "尽快", "赶紧"])
             && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))
+}
+
+/// Words saying that something must be done, whoever does it.
+const UNOWNED_MUST: [&str; 13] = [
+    "需要",
+    "必须",
+    "务必",
+    "得把",
+    "要把",
+    "得有人",
+    "要有人",
+    "得提前",
+    "要完成",
+    "得赶紧",
+    "得尽快",
+    "得抓紧",
+    "得马上",
+];
+
+/// The modal 得 (děi) before a work verb (明天得换皮带, 证书过期了 得送去计量院校准, 下次换季前得提前
+/// 做保养): something must be done. Not the 得 of a verb's complement (卖得很好, 赶得上, 搞得有点乱) or of
+/// a word (觉得, 记得, 值得).
+fn modal_must(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    // (下周末要是还这么多人 得再招5个: a need on a condition, nothing to do yet)
+    modal_at(&c).is_some_and(|i| !has(&c[..i].iter().collect::<String>(), &["要是", "如果", "万一", "的话"]))
+}
+
+/// Where the modal 得 of [`modal_must`] stands in `c`.
+fn modal_at(c: &[char]) -> Option<usize> {
+    const AFTER: [&str; 43] = [
+        "换", "有人", "赶紧", "尽快", "马上", "抓紧", "砍", "安排", "给", "找", "定", "停", "确认", "申", "摆", "把",
+        "在", "重新", "取", "跟", "送", "再", "提前", "先", "去", "派", "补", "交", "做", "买", "改", "修", "报",
+        "联系", "通知", "发", "准备", "检", "办", "签", "拿", "处理", "清",
+    ];
+    const BEFORE: &str = "觉记值获取懂晓使免难省舍显落博赢求变搞弄闹说做写办干跑卖长来看听吃睡玩学讲打弄赶用";
+    (0..c.len()).find(|&i| {
+        c[i] == '得'
+            // (我得找人问问: the sender's own worry)
+            && !i.checked_sub(1).and_then(|j| c.get(j)).is_some_and(|p| BEFORE.contains(*p) || *p == '我')
+            && AFTER.iter().any(|w| c.get(i + 1..).is_some_and(|r| r.iter().collect::<String>().starts_with(w)))
+    })
 }
 
 /// What was made, before the words saying so (盘点差异说明写好了 / 框架我搭好了 / 初稿出来了), or
@@ -2369,6 +2408,22 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             owners.clear();
             self_c = false;
         }
+        // (门机皮带断了轿厢先停用明天得换皮带 / 有5基塔信号不好 得换个起飞点重飞: a need nobody holds,
+        // told after what happened: its work and date start at the clause of the modal 得, after
+        // the last 了 before it)
+        // (only where no other must word says it: 得有人接一下 keeps the object told before)
+        let need_at = if owners.is_empty() && !self_c && !amb && !has(&ctx.sub(u.s, u.e), &UNOWNED_MUST) {
+            ctx.chars.get(u.s..u.e).and_then(modal_at).map(|i| u.s + i)
+        } else {
+            None
+        };
+        let need_from = need_at
+            // (…水龙头关不上一直流我先把总阀关了明天得找人修: a need naming no object keeps the story)
+            .filter(|p| named_chars(&title_of(ctx, p + 1, clause_end(ctx, *p, u.e)).replace("找人", "")) >= 3)
+            .map(|p| {
+                let a = clause_start(ctx, p).max(u.s);
+                (a..p).rev().find(|i| ctx.chars.get(*i) == Some(&'了')).map_or(a, |k| k + 1)
+            });
         let mut own_dl = deadline_in(ctx, u.s, u.e);
         // (今天组会说的几件事：A…: the day of a header of what was said is no part's date)
         if let Some(colon) = said_header
@@ -2436,6 +2491,14 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 own_dl = Some((x.start.date(), None, x.span));
             }
         }
+        // (…得在扩散前把粘虫板挂上 农资店…明天到货: only the need's own clause dates it)
+        if let (Some(from), Some(p)) = (need_from, need_at) {
+            let to = clause_end(ctx, p, u.e);
+            own_dl = event_deadlines(ctx, from, to)
+                .next()
+                .map(|(sp, d)| (d.date, d.time, *sp))
+                .or_else(|| deadline_in(ctx, from, to));
+        }
         let mut inherited_dl: PrevDue = None;
         if u.follows {
             // (…另外需要有人帮忙监考: an open need is nobody's yet)
@@ -2451,7 +2514,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             }
         }
         prev = (owners.clone(), amb, own_dl.map(|(d, t, _)| (d, t)).or(inherited_dl));
-        let mut title = core_title(ctx, u.s, u.e);
+        let mut title = match need_from {
+            Some(from) if from > u.s => core_title(ctx, from, need_at.map_or(u.e, |p| clause_end(ctx, p, u.e))),
+            _ => core_title(ctx, u.s, u.e),
+        };
         // (有客户问…理赔部那边说还要补一份病理报告我明天去医院拿一下: what others said is the
         // reason; the work is what the sender says they will do)
         if self_c
@@ -2520,7 +2586,24 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         if let Some(r) = asks_review(u) {
             title = format!("{}{}", r.object, title_of(ctx, r.clause.0, r.clause.1));
         }
+        // (…《山河旧事》推迟到四月出。@林嘉禾 跟作者说一声: what to tell is the news before)
+        if ["说一声", "讲一声"].iter().any(|w| title.ends_with(w))
+            && named_chars(&title.replace("说一声", "").replace("讲一声", "")) <= 3
+            && let Some(prev_unit) = units.iter().rfind(|o| o.e <= u.s)
+        {
+            title = format!("{}{title}", title_of(ctx, prev_unit.s, prev_unit.e));
+        }
         let mut is_task = is_task_unit(ctx, u.s, u.e, !owners.is_empty() || amb, self_c);
+        // (得准备雨棚 嘉怡你问问上次那家: the need is the topic of the work given next)
+        if need_at.is_some()
+            && units.iter().any(|x| {
+                x.group == u.group
+                    && x.s >= u.e
+                    && doer_refs(ctx, x.s, x.e).iter().any(|r| r.kind != RefKind::SelfRef || self_commit(ctx, x.s, x.e))
+            })
+        {
+            is_task = false;
+        }
         // (分组表发群里了 大家看一下: a look asked of everyone is a notice)
         if asks_review(u).is_some() && (!owners.is_empty() || amb) && owners.iter().all(|o| o != "@all") {
             is_task = true;
@@ -2810,6 +2893,8 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 let inside_other = multi && units.iter().any(|o| d.span.0 >= o.s && d.span.1 <= o.e);
                 if inside_other { None } else { Some((d.date, d.time, Some(d.span))) }
             });
+        // (今天南岭线飞了42基…得换个起飞点重飞: the story's day is no date of the need told after it)
+        let dl = if need_from.is_some() { own_dl.map(|(d, t, sp)| (d, t, Some(sp))) } else { dl };
         let pr = priority(&ctx.norm.text, ctx.ana.urgent && utext.chars().count() > 0);
         let mut evidence = Vec::new();
         let (rs, re) = ctx.norm.to_raw(u.s, u.e);

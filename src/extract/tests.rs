@@ -1705,3 +1705,22 @@ fn thin_take_ons_take_the_requested_work() {
     ];
     check_cases(cases);
 }
+
+/// The modal 得 before a work verb is a need nobody holds (轮胎扎了 明天得换备胎): its title and date
+/// start at its own clause, after the story told before it; not the 得 of a complement (卖得很好)
+/// or a need on a condition (要是…得再招). 跟X说一声 is work, and what to tell is the news before it.
+#[test]
+fn modal_needs_and_telling() {
+    let cases: &[Case] = &[
+        ("周建华", "今天巡检发现二号仓的排风扇坏了一台 噪音很大 得换个新电机", None, &[(&[], None, "换个新电机")]),
+        ("周建华", "客户投诉了两次 这周五前得给他们出个书面说明", None, &[(&[], Some("2026-09-11"), "出个书面说明")]),
+        ("周建华", "甲方说验收推迟到月底。@吴敏 跟监理说一声", None, &[(&["吴敏"], None, "跟监理说验收推迟到月底")]),
+    ];
+    check_cases(cases);
+    let ex = Extractor::default();
+    for t in ["这款新品卖得很好 库存还够一周", "下个月要是订单还这么多 得再招两个打包工", "我觉得这版方案还行"]
+    {
+        let got = ex.extract(&msg("周建华", t, None), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}
