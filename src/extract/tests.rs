@@ -1724,3 +1724,13 @@ fn modal_needs_and_telling() {
         assert!(got.is_empty(), "{t}: {got:?}");
     }
 }
+
+/// 各 + a unit of the organisation, however short (各店 / 各区饲养员 / 各队), is everyone.
+#[test]
+fn each_short_unit_is_everyone() {
+    let cases: &[Case] = &[
+        ("周建华", "各店这周四之前把新海报贴出来", None, &[(&["@all"], Some("2026-09-10"), "把新海报贴出来")]),
+        ("周建华", "各区饲养员周五前把护栏检查一遍", None, &[(&["@all"], Some("2026-09-11"), "把护栏检查一遍")]),
+    ];
+    check_cases(cases);
+}

@@ -138,7 +138,25 @@ const GROUP_WORDS: [&str; 18] = [
 ];
 
 /// Units of an organisation that 各 makes the whole group (各岗位 周五前交小结).
-const GROUP_UNITS: [&str; 16] = [
+const GROUP_UNITS: [&str; 33] = [
+    // (各区饲养员放假前把护栏检查一遍 / 各店这周四之前把海报贴出来 / 各队 / 各街道)
+    "区",
+    "店",
+    "班",
+    "科",
+    "队",
+    "馆",
+    "部",
+    "分店",
+    "园区",
+    "展区",
+    "病区",
+    "提货点",
+    "网格",
+    "社区",
+    "街道",
+    "乡镇",
+    "楼层",
     "岗位",
     "科室",
     "条线",
@@ -158,7 +176,8 @@ const GROUP_UNITS: [&str; 16] = [
 ];
 
 /// Who speaks for a unit (各岗位负责人 / 各学科教练).
-const UNIT_HEADS: [&str; 7] = ["负责人", "教练", "老师", "组长", "主管", "同事", "同学"];
+const UNIT_HEADS: [&str; 12] =
+    ["负责人", "教练", "老师", "组长", "主管", "同事", "同学", "店长", "饲养员", "班长", "队长", "网格员"];
 
 /// (把左教练的学员调给… : after 把 comes what is handled)
 const OBJECT_MARKERS: [char; 7] = ['给', '跟', '向', '找', '问', '帮', '把'];
