@@ -2780,6 +2780,27 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             .or_else(|| reply_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| inherited_dl.map(|(d, t)| (d, t, None)))
             .or_else(|| {
+                // (鸿飞汇总设备的 佳宁汇总堆场的 樊哥汇总闸口的 明天下午3点前交我: a closing hand-in,
+                // nobody named in it, after the last of several people's parts, is everyone's date)
+                if owners.is_empty() || owners.iter().any(|o| o == sender || o == "@all") {
+                    return None;
+                }
+                let last = units.iter().filter(|x| !x.context && x.group == u.group).max_by_key(|x| x.s)?;
+                if last.s <= u.s {
+                    return None;
+                }
+                let (a, b) = *clauses_of(ctx, last.s, last.e).last()?;
+                if a == last.s
+                    || !doer_refs(ctx, a, b).is_empty()
+                    || !has(&ctx.sub(a, b), &["交我", "发我", "给我", "交给我", "报给我", "报我", "汇总给我"])
+                    // (殷婕跟宣发 下周一给我一份排期: a clause naming its own work is the last one's)
+                    || !is_generic(&title_of(ctx, a, b))
+                {
+                    return None;
+                }
+                deadline_in(ctx, a, b).map(|(d, t, sp)| (d, t, Some(sp)))
+            })
+            .or_else(|| {
                 // a shared "before" deadline (周五前 …) holds for every unit; a plain date in a
                 // context clause (开庭 10月15号上午 / 答辩期9月28号届满) only for the unit next to it
                 // (the "before" ones first: 双十一分工：… 月底前都要出来 is due at the month's end)

@@ -1734,3 +1734,28 @@ fn each_short_unit_is_everyone() {
     ];
     check_cases(cases);
 }
+
+/// A closing hand-in naming nobody (明天下午3点前交我) after several people's parts dates every part;
+/// one naming its own work (下周一给我一份排期) is the last person's.
+#[test]
+fn closing_hand_in_dates_every_part() {
+    let cases: &[Case] = &[
+        (
+            "周建华",
+            "吴敏统计华东的 小川统计华南的 佳琪统计华北的 周三下午3点前交我",
+            None,
+            &[
+                (&["吴敏"], Some("2026-09-09"), "统计华东的"),
+                (&["郑小川"], Some("2026-09-09"), "统计华南的"),
+                (&["陆佳琪"], Some("2026-09-09"), "统计华北的"),
+            ],
+        ),
+        (
+            "周建华",
+            "吴敏负责场地报备 小川跟宣传 周三给我一份排期",
+            None,
+            &[(&["吴敏"], None, "场地报备"), (&["郑小川"], Some("2026-09-09"), "跟宣传给一份排期")],
+        ),
+    ];
+    check_cases(cases);
+}
