@@ -448,7 +448,12 @@ fn strip_opener(s: &str) -> String {
 
 /// `s` with the content words of [`KEEP_COMPOUNDS`] removed (请假 holds no 请).
 fn without_compounds(s: &str) -> String {
-    KEEP_COMPOUNDS.iter().chain(SPEAK_UP.iter()).fold(s.to_string(), |t, k| t.replace(k, ""))
+    // (领导马上要用: 马上要 says what is about to happen, it asks nothing)
+    KEEP_COMPOUNDS
+        .iter()
+        .chain(SPEAK_UP.iter())
+        .chain(&["马上就要", "马上要"])
+        .fold(s.to_string(), |t, k| t.replace(k, ""))
 }
 
 /// Commitment cues in a reply that takes on the quoted request.

@@ -1759,3 +1759,16 @@ fn closing_hand_in_dates_every_part() {
     ];
     check_cases(cases);
 }
+
+/// 马上要 (客户马上要到) says what is about to happen, not work asked now: the thing named
+/// before it stays the need's object.
+#[test]
+fn about_to_happen_is_no_request() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "三楼会议室的投影仪连不上 客户马上要到 急 需要人过去处理一下",
+        None,
+        &[(&[], None, "三楼会议室的投影仪连不上过去处理")],
+    )];
+    check_cases(cases);
+}
