@@ -457,6 +457,9 @@ fn without_compounds(s: &str) -> String {
 }
 
 /// Commitment cues in a reply that takes on the quoted request.
+/// Take-ons that answer only a request open to anyone (谁在附近能去看看 → 我在店里 现在过去).
+const OPEN_TAKE_ON: [&str; 8] =
+    ["我过去", "马上过去", "现在过去", "这就过去", "马上到", "我打电话", "我打个电话", "我补"];
 const TAKE_ON: [&str; 16] = [
     "我来",
     "我帮你",
@@ -2664,8 +2667,12 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             let rest = ack_rest(&text);
             let prompt =
                 q_open && ["马上", "这就", "立刻", "现在就", "等下就", "稍后"].iter().any(|w| rest.starts_with(w));
-            let cue =
-                TAKE_ON.iter().find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
+            // (我在值班室 马上过去 / 我打电话叫 under 谁能…/ 需要有人…: going or calling is taking it on)
+            let open_cues: &[&str] = if q_open { &OPEN_TAKE_ON } else { &[] };
+            let cue = TAKE_ON
+                .iter()
+                .chain(open_cues)
+                .find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
             let takes_on = cue.is_some() || prompt;
             // (已经在走流程了…下周一批下来: a progress report, its date is no promise)
             // (共享盘 民政 2026三季度 里面 under …在哪个文件夹: an answer, its date words no promise)

@@ -1772,3 +1772,15 @@ fn about_to_happen_is_no_request() {
     )];
     check_cases(cases);
 }
+
+/// Under a request open to anyone, going or calling (我在仓库 马上过去 / 我打个电话) takes it on.
+#[test]
+fn going_over_takes_on_an_open_request() {
+    let cases: &[Case] = &[(
+        "郑小川",
+        "我在仓库 马上过去",
+        Some(("周建华", "前台到了二十箱打印纸 谁在附近能去帮忙搬一下")),
+        &[(&["郑小川"], None, "搬前台的二十箱打印纸")],
+    )];
+    check_cases(cases);
+}
