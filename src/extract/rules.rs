@@ -801,7 +801,8 @@ fn clause_end(ctx: &Context, pos: usize, limit: usize) -> usize {
 fn in_consequence(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     // (怕年前掉链子 / 担心月底前来不及: the time of a worry, not of the work)
-    ["不然", "否则", "要不然", "要不", "怕", "担心", "就怕", "生怕"]
+    // (别等到节前车还趴在修理厂 / 免得月底来不及: what must not happen, no date of the work)
+    ["不然", "否则", "要不然", "要不", "怕", "担心", "就怕", "生怕", "别等到", "免得", "以免", "省得"]
         .iter()
         .any(|w| ctx.sub(a, a + w.chars().count()) == *w)
 }
@@ -1735,6 +1736,12 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     if contingency_contact(&text) {
+        return false;
+    }
+    // (…盘一遍 别等到国庆前还对不上账 / 不然交警不批: what happens otherwise, no work of its own)
+    if ["别等到", "不然", "否则", "要不然", "免得", "以免", "省得"].iter().any(|w| lead.starts_with(w))
+        && !text.contains('把')
+    {
         return false;
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's

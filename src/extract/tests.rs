@@ -1784,3 +1784,16 @@ fn going_over_takes_on_an_open_request() {
     )];
     check_cases(cases);
 }
+
+/// The time in what must not happen (别等到节前还…, 免得月底…) dates nothing; the work's own
+/// time (两周内) does.
+#[test]
+fn what_must_not_happen_dates_nothing() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "吴敏两周内把仓库的货全部盘一遍 别等到国庆前还对不上账",
+        None,
+        &[(&["吴敏"], Some("2026-09-21"), "把仓库的货全部盘一遍")],
+    )];
+    check_cases(cases);
+}
