@@ -2156,10 +2156,16 @@ fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
         .enumerate()
         .map(|(i, (a, b))| {
             let head = i == 0 && ctx.sub(*a, *b).trim_end().ends_with(['：', ':']) && !named((*a, *b));
+            // (都下周二前弄好 评估那天大家穿正装: the closing deadline opens the line, whatever
+            // is said to everyone after it)
+            let first = (*a, clause_end(ctx, *a, *b));
             let closing = i == last
                 && i > 0
-                && doer_refs(ctx, *a, *b).is_empty()
-                && deadline_in(ctx, *a, *b).is_some_and(|(_, _, sp)| is_before_span(ctx, sp));
+                && (doer_refs(ctx, *a, *b).is_empty()
+                    || (doer_refs(ctx, first.0, first.1).is_empty()
+                        && doer_refs(ctx, *a, *b).iter().all(|r| r.resolved == Resolved::All)))
+                && deadline_in(ctx, first.0, if doer_refs(ctx, *a, *b).is_empty() { *b } else { first.1 })
+                    .is_some_and(|(_, _, sp)| is_before_span(ctx, sp));
             Unit { s: *a, e: *b, group: 0, context: head || closing, follows: false }
         })
         .collect();

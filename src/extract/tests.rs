@@ -1797,3 +1797,20 @@ fn what_must_not_happen_dates_nothing() {
     )];
     check_cases(cases);
 }
+
+/// A closing line that opens with the deadline (都周四前弄好) dates every named line, whatever it
+/// then says to everyone (检查那天大家穿正装), and is no task of its own.
+#[test]
+fn closing_line_with_a_word_to_everyone() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "周五上级来检查 分工：\n吴敏 会议室布置\n郑小川 设备台账\n陆佳琪 近三年数据做成表\n都周四前弄好 检查那天大家穿正装",
+        None,
+        &[
+            (&["吴敏"], Some("2026-09-10"), "会议室布置"),
+            (&["郑小川"], Some("2026-09-10"), "设备台账"),
+            (&["陆佳琪"], Some("2026-09-10"), "近三年数据做成表"),
+        ],
+    )];
+    check_cases(cases);
+}
