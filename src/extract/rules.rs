@@ -2159,12 +2159,15 @@ fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
             // (都下周二前弄好 评估那天大家穿正装: the closing deadline opens the line, whatever
             // is said to everyone after it)
             let first = (*a, clause_end(ctx, *a, *b));
+            // (各自那块下周三前给到嘉怡: each one's part, handed to whoever)
+            let each = ["各自", "都", "全部", "统一", "以上"].iter().any(|w| ctx.sub(*a, *b).starts_with(w));
             let closing = i == last
                 && i > 0
                 && (doer_refs(ctx, *a, *b).is_empty()
+                    || each
                     || (doer_refs(ctx, first.0, first.1).is_empty()
                         && doer_refs(ctx, *a, *b).iter().all(|r| r.resolved == Resolved::All)))
-                && deadline_in(ctx, first.0, if doer_refs(ctx, *a, *b).is_empty() { *b } else { first.1 })
+                && deadline_in(ctx, first.0, if doer_refs(ctx, *a, *b).is_empty() || each { *b } else { first.1 })
                     .is_some_and(|(_, _, sp)| is_before_span(ctx, sp));
             Unit { s: *a, e: *b, group: 0, context: head || closing, follows: false }
         })

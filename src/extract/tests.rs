@@ -1814,3 +1814,20 @@ fn closing_line_with_a_word_to_everyone() {
     )];
     check_cases(cases);
 }
+
+/// A roster's closing line about each one's part (各自那块周三前给到佳琪) dates every line, though it
+/// names whom the parts go to.
+#[test]
+fn closing_line_about_each_ones_part() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "国庆保障方案分工：\n- 吴敏 出方案框架\n- 小川 物资清单\n- 佳琪 排班表\n各自那块周三前给到佳琪",
+        None,
+        &[
+            (&["吴敏"], Some("2026-09-09"), "出方案框架"),
+            (&["郑小川"], Some("2026-09-09"), "物资清单"),
+            (&["陆佳琪"], Some("2026-09-09"), "排班表"),
+        ],
+    )];
+    check_cases(cases);
+}
