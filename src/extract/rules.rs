@@ -2161,8 +2161,13 @@ fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
             let first = (*a, clause_end(ctx, *a, *b));
             // (各自那块下周三前给到嘉怡: each one's part, handed to whoever)
             let each = ["各自", "都", "全部", "统一", "以上"].iter().any(|w| ctx.sub(*a, *b).starts_with(w));
+            // (有意见的周三前提: who has a remark, by when: no date of the lines)
+            let remark = ["有意见", "有问题", "有疑问", "有想法", "有建议", "如有", "有需要"]
+                .iter()
+                .any(|w| ctx.sub(*a, *b).trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(w));
             let closing = i == last
                 && i > 0
+                && !remark
                 && (doer_refs(ctx, *a, *b).is_empty()
                     || each
                     || (doer_refs(ctx, first.0, first.1).is_empty()

@@ -1831,3 +1831,15 @@ fn closing_line_about_each_ones_part() {
     )];
     check_cases(cases);
 }
+
+/// A closing line asking for remarks (有意见的周三前提) dates none of the roster's lines.
+#[test]
+fn closing_remark_line_dates_no_roster_line() {
+    let cases: &[Case] = &[(
+        "周建华",
+        "消防演练 分工：\n- 吴敏 更新一遍联络表\n- 小川 现场拍照\n有意见的周三前提",
+        None,
+        &[(&["吴敏"], None, "更新一遍联络表"), (&["郑小川"], None, "现场拍照")],
+    )];
+    check_cases(cases);
+}
