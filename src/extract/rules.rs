@@ -745,6 +745,22 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || in_consequence(ctx, span.0)
         || in_excuse_clause(ctx, span.0)
         || in_own_excuse(ctx, span.0)
+        || arrival(ctx, span)
+}
+
+/// When ordered goods arrive (我今天就下单 周三前能到店 / 我明早下单 后天能到): the supplier's time,
+/// not the date of the work, when the clause before holds the order.
+fn arrival(ctx: &Context, span: (usize, usize)) -> bool {
+    let after = ctx.sub(span.1, (span.1 + 6).min(ctx.chars.len()));
+    let after = after.trim_start_matches(['前', '之', '以', '内']);
+    let arrives =
+        ["能到", "就能到", "可以到", "才能到", "到货", "能送到", "就到", "到店"].iter().any(|w| after.starts_with(w))
+            || (after.starts_with('到') && after.chars().nth(1).is_none_or(|c| !c.is_alphanumeric()));
+    // (the order in this clause or the one just before: 孟凡负责物料下单 3.我来找设计做海报 29号前到店
+    // is the posters' date)
+    let own = clause_start(ctx, span.0);
+    let before = ctx.sub(clause_start(ctx, own.saturating_sub(1)), span.0);
+    arrives && has(&before, &["下单", "订", "买", "采购", "寄", "发货", "补货"])
 }
 
 /// The sender's reason for not doing it (…需要约一下影像科 我今天手术排满了走不开): its time word

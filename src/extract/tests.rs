@@ -1843,3 +1843,14 @@ fn closing_remark_line_dates_no_roster_line() {
     )];
     check_cases(cases);
 }
+
+/// When ordered goods arrive (我今天就下单 周三前能到店) is the supplier's time, not the order's date;
+/// a date after other work (找设计做海报 29号前到店) still dates it.
+#[test]
+fn arrival_of_an_order_is_no_deadline() {
+    let cases: &[Case] = &[
+        ("吴敏", "打印纸我今天就下单 周三前能到店", None, &[(&["吴敏"], Some("2026-09-07"), "打印纸下单")]),
+        ("吴敏", "海报我来找设计做 周三前到店", None, &[(&["吴敏"], Some("2026-09-09"), "找设计做海报")]),
+    ];
+    check_cases(cases);
+}
