@@ -1952,6 +1952,29 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if leisure && !self_c && !has(&text, &["把", "负责", "安排", "订", "预约"]) {
         return false;
     }
+    // (这周五请大家吃火锅 / 今晚请大家喝奶茶: a treat, no work)
+    if has(&text, &["请大家吃", "请大家喝", "请你们吃", "请你们喝", "请全组吃", "请全组喝"])
+        && !has(&text, &["把", "定", "订", "安排", "预约"])
+    {
+        return false;
+    }
+    // (端午值班：19号柴明 20号柴永福 21号老隋 / 国庆值班安排：1号到3号丁一鸣…: a duty roster told,
+    // days after the colon, no work asked beyond being on duty)
+    if let Some(colon) =
+        ["值班：", "值班:", "值班安排：", "值班安排:", "值班表：", "值班表:", "排班：", "排班:", "值守："]
+            .iter()
+            .find_map(|w| text.find(w).map(|b| s + text[..b].chars().count() + w.chars().count()))
+        && ctx
+            .ana
+            .expressions
+            .iter()
+            .filter(|x| x.span.0 >= colon && x.span.1 <= e && x.grain == timex::Grain::Day)
+            .count()
+            >= 2
+        && !text.contains('把')
+    {
+        return false;
+    }
     if self_c {
         return true;
     }
