@@ -456,10 +456,11 @@ fn without_compounds(s: &str) -> String {
         .fold(s.to_string(), |t, k| t.replace(k, ""))
 }
 
-/// Commitment cues in a reply that takes on the quoted request.
 /// Take-ons that answer only a request open to anyone (谁在附近能去看看 → 我在店里 现在过去).
 const OPEN_TAKE_ON: [&str; 8] =
     ["我过去", "马上过去", "现在过去", "这就过去", "马上到", "我打电话", "我打个电话", "我补"];
+
+/// Commitment cues in a reply that takes on the quoted request.
 const TAKE_ON: [&str; 16] = [
     "我来",
     "我帮你",
@@ -817,11 +818,12 @@ fn clause_end(ctx: &Context, pos: usize, limit: usize) -> usize {
 fn in_consequence(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     // (怕年前掉链子 / 担心月底前来不及: the time of a worry, not of the work)
-    // (别等到节前车还趴在修理厂 / 免得月底来不及: what must not happen, no date of the work)
-    ["不然", "否则", "要不然", "要不", "怕", "担心", "就怕", "生怕", "别等到", "免得", "以免", "省得"]
-        .iter()
-        .any(|w| ctx.sub(a, a + w.chars().count()) == *w)
+    OTHERWISE.iter().chain(&["要不", "怕", "担心", "就怕", "生怕"]).any(|w| ctx.sub(a, a + w.chars().count()) == *w)
 }
+
+/// Words opening what happens otherwise, or must not happen (不然明天孩子没法午睡 / 别等到节前车还趴在
+/// 修理厂 / 免得月底来不及).
+const OTHERWISE: [&str; 7] = ["不然", "否则", "要不然", "别等到", "免得", "以免", "省得"];
 
 fn doer_refs<'r>(ctx: &'r Context, s: usize, e: usize) -> Vec<&'r OwnerRef> {
     ctx.refs.iter().filter(|r| r.start >= s && r.end <= e && !r.object && !in_excuse_clause(ctx, r.start)).collect()
@@ -1755,9 +1757,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     // (…盘一遍 别等到国庆前还对不上账 / 不然交警不批: what happens otherwise, no work of its own)
-    if ["别等到", "不然", "否则", "要不然", "免得", "以免", "省得"].iter().any(|w| lead.starts_with(w))
-        && !text.contains('把')
-    {
+    if OTHERWISE.iter().any(|w| lead.starts_with(w)) && !text.contains('把') {
         return false;
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
@@ -2053,12 +2053,15 @@ fn modal_at(c: &[char]) -> Option<usize> {
         "在", "重新", "取", "跟", "送", "再", "提前", "先", "去", "派", "补", "交", "做", "买", "改", "修", "报",
         "联系", "通知", "发", "准备", "检", "办", "签", "拿", "处理", "清",
     ];
-    const BEFORE: &str = "觉记值获取懂晓使免难省舍显落博赢求变搞弄闹说做写办干跑卖长来看听吃睡玩学讲打弄赶用";
+    const BEFORE: &str = "觉记值获取懂晓使免难省舍显落博赢求变搞弄闹说做写办干跑卖长来看听吃睡玩学讲打赶用";
     (0..c.len()).find(|&i| {
         c[i] == '得'
             // (我得找人问问: the sender's own worry)
             && !i.checked_sub(1).and_then(|j| c.get(j)).is_some_and(|p| BEFORE.contains(*p) || *p == '我')
-            && AFTER.iter().any(|w| c.get(i + 1..).is_some_and(|r| r.iter().collect::<String>().starts_with(w)))
+            && {
+                let next: String = c.iter().skip(i + 1).take(2).collect();
+                AFTER.iter().any(|w| next.starts_with(w))
+            }
     })
 }
 
@@ -2198,20 +2201,22 @@ fn roster_lines(ctx: &Context) -> Option<Vec<Unit>> {
             // (都下周二前弄好 评估那天大家穿正装: the closing deadline opens the line, whatever
             // is said to everyone after it)
             let first = (*a, clause_end(ctx, *a, *b));
+            let line = ctx.sub(*a, *b);
+            let doers = doer_refs(ctx, *a, *b);
             // (各自那块下周三前给到嘉怡: each one's part, handed to whoever)
-            let each = ["各自", "都", "全部", "统一", "以上"].iter().any(|w| ctx.sub(*a, *b).starts_with(w));
+            let each = ["各自", "都", "全部", "统一", "以上"].iter().any(|w| line.starts_with(w));
             // (有意见的周三前提: who has a remark, by when: no date of the lines)
             let remark = ["有意见", "有问题", "有疑问", "有想法", "有建议", "如有", "有需要"]
                 .iter()
-                .any(|w| ctx.sub(*a, *b).trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(w));
+                .any(|w| line.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(w));
             let closing = i == last
                 && i > 0
                 && !remark
-                && (doer_refs(ctx, *a, *b).is_empty()
+                && (doers.is_empty()
                     || each
                     || (doer_refs(ctx, first.0, first.1).is_empty()
-                        && doer_refs(ctx, *a, *b).iter().all(|r| r.resolved == Resolved::All)))
-                && deadline_in(ctx, first.0, if doer_refs(ctx, *a, *b).is_empty() || each { *b } else { first.1 })
+                        && doers.iter().all(|r| r.resolved == Resolved::All)))
+                && deadline_in(ctx, first.0, if doers.is_empty() || each { *b } else { first.1 })
                     .is_some_and(|(_, _, sp)| is_before_span(ctx, sp));
             Unit { s: *a, e: *b, group: 0, context: head || closing, follows: false }
         })
@@ -2773,12 +2778,13 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             }
             if is_task {
                 // the take-on clause's own words decide whether the reply names its work
-                let cue_generic = cue.is_some_and(|c| {
+                let cue_clause = cue.and_then(|c| {
                     ranges(&ctx.chars, u.s, u.e, |c| is_clause_sep(c) || is_sentence_sep(c) || matches!(c, '？' | '?'))
-                        .iter()
+                        .into_iter()
                         .find(|(a, b)| *a <= c && c < *b)
-                        .is_some_and(|(a, b)| is_generic(&ack_rest(&title_of(ctx, *a, *b))))
+                        .map(|(a, b)| (a, b, c))
                 });
+                let cue_generic = cue_clause.is_some_and(|(a, b, _)| is_generic(&ack_rest(&title_of(ctx, a, b))));
                 // (我来联系 争取明天修好 under 需要有人联系厂家来修一下: the reply echoes the request)
                 let own: Vec<char> = title
                     .chars()
@@ -2809,12 +2815,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 // (我去打电话 / 我下午过去看一眼 under 得有人叫一下物业来修: a take-on naming only how
                 // it is done is done to what the request names)
                 // (场地我来找: what is named before the take-on is its object, no how)
-                let cue_leads = cue.is_some_and(|c| {
-                    ranges(&ctx.chars, u.s, u.e, |c| is_clause_sep(c) || is_sentence_sep(c) || matches!(c, '？' | '?'))
-                        .iter()
-                        .find(|(a, b)| *a <= c && c < *b)
-                        .is_some_and(|(a, _)| ack_rest(&ctx.sub(*a, c)).is_empty())
-                });
+                let cue_leads = cue_clause.is_some_and(|(a, _, c)| ack_rest(&ctx.sub(a, c)).is_empty());
                 let thin = cue_leads
                     && q_open
                     && !title.contains('把')
