@@ -200,6 +200,7 @@ impl Extractor {
             return rules::from_tagging(ctx, tagging);
         }
         let p_new = tagging.class_probs[0];
+        tracing::debug!(id = %ctx.msg.id, p_new, rule_tasks = by_rules.len(), "hybrid");
         if by_rules.is_empty() {
             if p_new > self.config.add_above {
                 // (the rules read the units the model tagged as task words: their owners, deadline

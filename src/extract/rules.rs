@@ -1667,6 +1667,52 @@ fn without_proposal(text: &str) -> String {
 
 /// 各位有特殊情况的私聊我 / 有急事打电话 / 有疑问的找我: whom to contact if something comes up,
 /// an offer on a condition and nobody's work.
+/// Good wishes (端午快乐, 大家辛苦了, 其他人好好休息): no work asked.
+const WISHES: [&str; 14] = [
+    "快乐",
+    "辛苦了",
+    "辛苦大家",
+    "辛苦各位",
+    "好好休息",
+    "早点休息",
+    "愉快",
+    "安康",
+    "大吉",
+    "拜年",
+    "吉祥",
+    "如意",
+    "过个好年",
+    "节日好",
+];
+
+/// A unit whose parts are only wishes, people on duty (假期有急单我和小骆值班, 元旦值班阙明和仝欣) and
+/// parts naming nobody's work (节前最后一天, 年度考核结果出来了): a holiday greeting, no task.
+fn only_wishes_and_duty(ctx: &Context, s: usize, e: usize) -> bool {
+    let parts = ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '，' | ',' | '！' | '!' | '。'));
+    let duty = |c: &str| {
+        c.match_indices("值班").all(|(i, _)| !c[i + "值班".len()..].starts_with(['表', '室', '手', '医', '安']))
+            && c.contains("值班")
+    };
+    let idle = |c: &str| {
+        !c.contains('把') && !has(&without_compounds(c), &REQUEST) && !open_request(c) && (has(c, &WISHES) || duty(c))
+    };
+    let mut any_idle = false;
+    for (a, b) in parts {
+        let c = ctx.sub(a, b);
+        if idle(&c) {
+            any_idle = true;
+        } else if !doer_refs(ctx, a, b).is_empty()
+            || c.contains('把')
+            || has(&without_compounds(&c), &REQUEST)
+            || open_request(&c)
+            || has(&c, &["得", "要"])
+        {
+            return false;
+        }
+    }
+    any_idle
+}
+
 fn contingency_contact(text: &str) -> bool {
     let mut t = strip_punct(text);
     for g in ["各位", "大家", "所有人", "同事们"] {
@@ -1952,10 +1998,15 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if leisure && !self_c && !has(&text, &["把", "负责", "安排", "订", "预约"]) {
         return false;
     }
-    // (这周五请大家吃火锅 / 今晚请大家喝奶茶: a treat, no work)
-    if has(&text, &["请大家吃", "请大家喝", "请你们吃", "请你们喝", "请全组吃", "请全组喝"])
-        && !has(&text, &["把", "定", "订", "安排", "预约"])
+    // (这周五请大家吃火锅 / 今晚请大家喝奶茶 / 红包我先发一个: a treat, no work)
+    if has(
+        &text,
+        &["请大家吃", "请大家喝", "请你们吃", "请你们喝", "请全组吃", "请全组喝", "红包我", "发红包", "发个红包"],
+    ) && !has(&text, &["把", "定", "订", "安排", "预约"])
     {
+        return false;
+    }
+    if only_wishes_and_duty(ctx, s, e) {
         return false;
     }
     // (端午值班：19号柴明 20号柴永福 21号老隋 / 国庆值班安排：1号到3号丁一鸣…: a duty roster told,

@@ -1872,3 +1872,24 @@ fn treats_and_duty_rosters_are_no_tasks() {
         &[(&["吴敏", "郑小川"], Some("2026-09-07"), "上线值守")],
     )]);
 }
+
+/// Holiday wishes beside who is on duty (节前最后一天 大家辛苦了 中秋快乐 假期有急单我和小川值班) ask no
+/// work, nor does a red packet handed out; work asked beside the wishes still is a task.
+#[test]
+fn holiday_wishes_and_duty_are_no_tasks() {
+    let ex = Extractor::default();
+    for t in [
+        "节前最后一天 大家辛苦了 中秋快乐 假期有急单我和小川值班",
+        "年度考核结果出来了 我们组全公司第一 国庆值班吴敏和郑小川 其他人好好休息 节日快乐",
+        "节前最后一天班 祝大家中秋快乐 红包我先发一个",
+    ] {
+        let got = ex.extract(&msg("周建华", t, None), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+    check_cases(&[(
+        "周建华",
+        "中秋快乐 今晚大堂有赏月活动 吴敏你明天下午把月饼和茶歇摆好",
+        None,
+        &[(&["吴敏"], Some("2026-09-08"), "把月饼和茶歇摆好")],
+    )]);
+}

@@ -868,6 +868,17 @@ impl<'a> P<'a> {
             }
         }
         let mut item = self.finish(&st, (span.0, e));
+        // (节前最后一天 / 国庆前最后一个工作日: the last day before X is that day, no deadline)
+        if st.before && st.holiday.is_some() && self.lit(e, "最后").is_some() {
+            if let Some((d, _)) = item.due {
+                item.expr.start = d.and_time(NaiveTime::MIN);
+                item.expr.end = add_days(d, 1).and_time(NaiveTime::MIN);
+                item.expr.grain = Grain::Day;
+            }
+            item.expr.inclusive_before = false;
+            item.marker = false;
+            return (e, item);
+        }
         if st.before || st.within || item.marker {
             item.expr.kind = Kind::Deadline;
             if st.before && st.holiday.is_none() && self.r < item.expr.end && self.r > item.expr.start {

@@ -489,3 +489,14 @@ fn shopping_festivals() {
 fn shopping_festival_naming_a_thing_is_no_date() {
     assert_eq!(due("我今晚就把双11主会场的海报改了", "2026-11-02 10:00").as_deref(), Some("2026-11-02"));
 }
+
+/// 节前最后一天 is the last workday before the holiday, named as a day, not a deadline; 节前 alone
+/// still is one.
+#[test]
+fn last_day_before_a_holiday_is_a_day_not_a_deadline() {
+    let a = analyze("节前最后一天 大家辛苦了", r("2026-06-18 10:00"));
+    let first = a.expressions.first().map(|x| (x.kind, x.inclusive_before, x.start.date().to_string()));
+    assert_eq!(first, Some((Kind::Point, false, "2026-06-18".to_string())));
+    let a = analyze("节前把材料再核一遍", r("2026-06-15 17:00"));
+    assert_eq!(a.expressions.first().map(|x| x.kind), Some(Kind::Deadline));
+}
