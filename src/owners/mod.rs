@@ -237,7 +237,8 @@ impl Roster {
     pub fn by_given(&self, given: &str) -> Resolved {
         self.unique(|m| {
             let g = Self::given_name(m);
-            !g.is_empty() && (g == given || (g.chars().count() == 1 && format!("{g}{g}") == given))
+            !g.is_empty()
+                && (g == given || (g.chars().count() == 1 && (format!("{g}{g}") == given || format!("小{g}") == given)))
         })
     }
 
@@ -380,6 +381,15 @@ impl Roster {
             } else if gl == 1 {
                 let d = format!("{g}{g}");
                 pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
+                // (小雪 for 龚雪, unless 雪 is someone's surname: then 小雪 is that one)
+                // (not the words 小心, 小雨, 小时, 小组, 小红书 …)
+                if self.by_surname(g) == Resolved::Unknown && !g.chars().all(|c| {
+                    "心雨时学说样事票吃组区孩姐费数型伙米麦额计结屏品批号店卖份单图程窗满寒暑年朋半块点便动客腿鸟红"
+                        .contains(c)
+                }) {
+                    let x = format!("小{g}");
+                    pats.push((x.chars().collect(), RefKind::Nickname, self.by_given(&x)));
+                }
             }
         }
         pats.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
@@ -717,11 +727,24 @@ mod tests {
             ("各位", Resolved::All),
             ("阿强", Resolved::Member("李强".into())),
             ("阿燕", Resolved::Member("张晓燕".into())),
+            ("小婷", Resolved::Member("李婷".into())),
             ("@刘洋", Resolved::Member("刘洋".into())),
         ];
         for (a, want) in cases {
             assert_eq!(r.resolve_alias(a), want, "{a}");
         }
+    }
+
+    /// 小 + a one-char given name is that member (小雪 for 龚雪, beside 龚德福), but not in the
+    /// words 小心 / 小红书.
+    #[test]
+    fn small_plus_given_name() {
+        let m: Vec<String> = ["龚德福", "龚雪", "王心", "李红"].iter().map(|s| s.to_string()).collect();
+        let r = Roster::new(&m);
+        let t: Vec<char> = "小雪今天把值班表发群里 小心别发错 小红书也发".chars().collect();
+        let refs = r.find_refs(&t, &[], "龚德福", None);
+        let got: Vec<Resolved> = refs.iter().map(|x| x.resolved.clone()).collect();
+        assert_eq!(got, vec![Resolved::Member("龚雪".into())]);
     }
 
     #[test]
