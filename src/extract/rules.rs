@@ -247,6 +247,15 @@ fn has_finished(s: &str) -> bool {
     has(&t, &FINISHED)
 }
 
+/// What a clause ends on when it tells an act already done (我先约上了, 先安抚住了, 档案放施主任桌上了,
+/// 发你邮箱了), not one about to be (马上要装上了 / 快到了).
+const DONE_ENDINGS: [&str; 10] = ["上了", "住了", "过了", "掉了", "下了", "回了", "里了", "邮箱了", "走了", "好了"];
+
+fn told_done(clause: &str) -> bool {
+    let t = clause.trim_end_matches(|c: char| !c.is_alphanumeric() || "啦哈哦呀啊".contains(c));
+    DONE_ENDINGS.iter().any(|w| t.ends_with(w)) && !has(t, &["快", "要", "马上", "该", "吗", "没"])
+}
+
 /// A notice word in `s`; 说一下 / 说下 / 说说 (talk something over, or a discourse opener 我跟大家
 /// 说一下) is no reported speech.
 fn has_notice(s: &str) -> bool {
@@ -2007,6 +2016,25 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     if only_wishes_and_duty(ctx, s, e) {
+        return false;
+    }
+    // (送检单位说要先预约 最早下周 我先约上了 / 教练员档案放施主任桌上了: the last act told is done,
+    // nothing asked, no time still to come)
+    let last = (s..e)
+        .rev()
+        .find(|i| ctx.chars.get(*i).is_some_and(|c| c.is_alphanumeric()))
+        .map_or(s, |i| clause_start(ctx, i).max(s));
+    if told_done(&ctx.sub(last, e))
+        && doer_refs(ctx, s, e).iter().all(|r| r.start >= last)
+        && !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+        && !open_request(&text)
+        && !ctx
+            .ana
+            .expressions
+            .iter()
+            .any(|x| x.span.0 >= s && x.span.1 <= e && x.end > ctx.reference && x.kind != timex::Kind::Duration)
+    {
         return false;
     }
     // (端午值班：19号柴明 20号柴永福 21号老隋 / 国庆值班安排：1号到3号丁一鸣…: a duty roster told,

@@ -1893,3 +1893,20 @@ fn holiday_wishes_and_duty_are_no_tasks() {
         &[(&["吴敏"], Some("2026-09-08"), "把月饼和茶歇摆好")],
     )]);
 }
+
+/// An act told as done in the last clause (档案放吴敏桌上了, 我先约上了) asks nothing; work asked of
+/// someone before it (…先来我们店拿一台备用的 我放在柜子里了) still does.
+#[test]
+fn an_act_told_done_is_no_task() {
+    let ex = Extractor::default();
+    for t in ["教练员档案放吴敏桌上了", "送检单位说要先预约 我先约上了"] {
+        let got = ex.extract(&msg("周建华", t, None), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+    check_cases(&[(
+        "周建华",
+        "小川 你们店刷卡机修好之前先来我们店拿一台备用的用着 我放在收银台下面柜子里了",
+        None,
+        &[(&["郑小川"], None, "来我们店拿一台备用的刷卡机")],
+    )]);
+}

@@ -383,10 +383,12 @@ impl Roster {
                 pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
                 // (小雪 for 龚雪, unless 雪 is someone's surname: then 小雪 is that one)
                 // (not the words 小心, 小雨, 小时, 小组, 小红书 …)
-                if self.by_surname(g) == Resolved::Unknown && !g.chars().all(|c| {
-                    "心雨时学说样事票吃组区孩姐费数型伙米麦额计结屏品批号店卖份单图程窗满寒暑年朋半块点便动客腿鸟红"
-                        .contains(c)
-                }) {
+                if self.by_surname(g) == Resolved::Unknown
+                    && !g.chars().all(|c| {
+                        "心雨时学说样事票吃组区孩姐费数型伙米麦额计结屏品批号店卖份单图程窗满寒暑年朋半块点便动客腿鸟红"
+                            .contains(c)
+                    })
+                {
                     let x = format!("小{g}");
                     pats.push((x.chars().collect(), RefKind::Nickname, self.by_given(&x)));
                 }
