@@ -965,8 +965,12 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                     || (x.span.1 + 1 == r.start && ctx.chars.get(x.span.1).is_some_and(|c| is_clause_sep(*c))))
         });
         if let Some(x) = timed {
-            // (昨天我顺手一起订了 / 我早上借走了 said after noon: the past is told, not promised)
+            // (昨天我顺手一起订了 / 我早上借走了 said after noon: the past is told, not promised;
+            // 终稿我昨晚改好了 下午交到学院: made then, handed over at a time still to come)
             if x.end <= ctx.reference {
+                if hands_over_later {
+                    return true;
+                }
                 continue;
             }
             let mut from = if x.span.0 >= r.end { x.span.1 } else { r.end };
@@ -1026,7 +1030,9 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     // (复盘数据我整理了一半 节后第一天发群里: a 我 that tells the progress so far names no one else)
     let progress =
         |r: &OwnerRef| r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, clause_end(ctx, r.end, e)), &PART_DONE);
-    if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r))
+    // (黎主任 夜间门诊测算做好了 下周一一早发您: whom a report is told to does none of it)
+    let told_to = |r: &OwnerRef| r.kind != RefKind::Mention && is_vocative(ctx, r) && has_finished(&text);
+    if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r) && !told_to(r))
         || text.contains('？')
         || text.contains('?')
         || text.contains('吗')
@@ -2544,7 +2550,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         }
         let (mut owners, mut amb) = owners_of(ctx, &refs, self_c);
         // (文案写完8个了 剩下两个今晚能补完: the sender's promise without 我)
-        if !self_c && refs.is_empty() && implicit_commit(ctx, u.s, u.e) {
+        if !self_c
+            && refs.iter().all(|r| r.kind != RefKind::Mention && is_vocative(ctx, r))
+            && implicit_commit(ctx, u.s, u.e)
+        {
             self_c = true;
             owners = vec![sender.to_string()];
         }

@@ -1910,3 +1910,20 @@ fn an_act_told_done_is_no_task() {
         &[(&["郑小川"], None, "来我们店拿一台备用的刷卡机")],
     )]);
 }
+
+/// Work finished now and handed over at a time still to come is the sender's promise, also when told
+/// to someone by name (周总 夜间门诊测算做好了 下周一一早发您) or with a past time by 我 (终稿我昨晚改好了
+/// 下午交到学院); @someone before a 再 still gives them the work.
+#[test]
+fn made_now_handed_over_later() {
+    check_cases(&[
+        ("吴敏", "周总 夜间门诊测算做好了 下周一一早发您", None, &[(&["吴敏"], Some("2026-09-14"), "发夜间门诊测算")]),
+        ("吴敏", "终稿我昨晚改好了 下午交到学院", None, &[(&["吴敏"], Some("2026-09-07"), "终稿交到学院")]),
+        (
+            "周建华",
+            "@郑小川 有家长反映数学样卷超纲 周三前再改一版 给我看看",
+            None,
+            &[(&["郑小川"], Some("2026-09-09"), "数学样卷再改一版")],
+        ),
+    ]);
+}
