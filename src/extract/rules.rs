@@ -1888,7 +1888,20 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
-    if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"])) {
+    // (韩总有空帮忙看看…初稿 提提意见: a look asked of one person is work, the remarks its part)
+    // (the person asked is named right before the ask: 韩总有空帮忙看看 / 请峰哥有空审阅一下)
+    let look_asked = ctx.refs.iter().any(|r| {
+        r.start >= s
+            && r.end <= e
+            && !r.object
+            && r.kind != RefKind::SelfRef
+            && matches!(r.resolved, Resolved::Member(_))
+            && ["有空帮", "有空看", "有空审", "帮忙看", "帮忙审", "帮忙过", "您看", "看看", "看下", "看一下", "审"]
+                .iter()
+                .any(|w| ctx.sub(r.end, e).starts_with(w))
+    });
+    if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"]) && !look_asked)
+    {
         return false;
     }
     let question = text.contains('？')
@@ -1961,6 +1974,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     };
     let notice = (has_notice(&own_part) || holds_meeting(&own_part))
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
+        && !look_asked
         && !open_request(&text)
         && !(other_doer && (before_dl || text.contains('把')))
         // (@X 报告改成下周一交给我: a change to someone's handover is still their work)

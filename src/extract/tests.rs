@@ -1927,3 +1927,19 @@ fn made_now_handed_over_later() {
         ),
     ]);
 }
+
+/// A look asked of one person named right before it (周总有空帮忙看看…初稿 提提意见) is their work,
+/// though remarks are invited; someone's plans told (陆工说她周四去建材市场) are not.
+#[test]
+fn a_look_asked_of_one_person() {
+    check_cases(&[(
+        "吴敏",
+        "周总有空帮忙看看用户中心拆分方案的初稿 已经放共享盘了 提提意见",
+        None,
+        &[(&["周建华"], None, "看看用户中心拆分方案的初稿")],
+    )]);
+    let ex = Extractor::default();
+    let t = "陆工说她周四去建材市场挑灯 我看看能不能一起去";
+    let got = ex.extract(&msg("吴敏", t, None), None);
+    assert!(got.is_empty(), "{t}: {got:?}");
+}

@@ -255,7 +255,11 @@ impl Roster {
         for t in TITLES {
             if let Some(s) = a.strip_suffix(t) {
                 if !s.is_empty() && s.chars().count() <= 2 {
-                    return self.by_surname(s);
+                    // (峰哥 for 骆峰 when no one's surname is 峰)
+                    return match self.by_surname(s) {
+                        Resolved::Unknown if matches!(t, "哥" | "姐") => self.by_given(s),
+                        r => r,
+                    };
                 }
             }
         }
@@ -382,6 +386,13 @@ impl Roster {
                 let d = format!("{g}{g}");
                 pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
                 // (小雪 for 龚雪, unless 雪 is someone's surname: then 小雪 is that one)
+                // (峰哥 / 雪姐 for 骆峰 / 龚雪, unless 峰 is someone's surname: then the title is theirs)
+                if self.by_surname(g) == Resolved::Unknown {
+                    for t in ["哥", "姐"] {
+                        let x = format!("{g}{t}");
+                        pats.push((x.chars().collect(), RefKind::Title, self.by_given(g)));
+                    }
+                }
                 // (not the words 小心, 小雨, 小时, 小组, 小红书 …)
                 if self.by_surname(g) == Resolved::Unknown
                     && !g.chars().all(|c| {
@@ -730,6 +741,7 @@ mod tests {
             ("阿强", Resolved::Member("李强".into())),
             ("阿燕", Resolved::Member("张晓燕".into())),
             ("小婷", Resolved::Member("李婷".into())),
+            ("婷姐", Resolved::Member("李婷".into())),
             ("@刘洋", Resolved::Member("刘洋".into())),
         ];
         for (a, want) in cases {
@@ -744,6 +756,10 @@ mod tests {
         let m: Vec<String> = ["龚德福", "龚雪", "王心", "李红"].iter().map(|s| s.to_string()).collect();
         let r = Roster::new(&m);
         let t: Vec<char> = "小雪今天把值班表发群里 小心别发错 小红书也发".chars().collect();
+        let refs = r.find_refs(&t, &[], "龚德福", None);
+        let got: Vec<Resolved> = refs.iter().map(|x| x.resolved.clone()).collect();
+        assert_eq!(got, vec![Resolved::Member("龚雪".into())]);
+        let t: Vec<char> = "请雪姐有空审阅一下".chars().collect();
         let refs = r.find_refs(&t, &[], "龚德福", None);
         let got: Vec<Resolved> = refs.iter().map(|x| x.resolved.clone()).collect();
         assert_eq!(got, vec![Resolved::Member("龚雪".into())]);
