@@ -2484,6 +2484,62 @@ fn units_of(ctx: &Context) -> Vec<Unit> {
     units
 }
 
+/// Words that send something for review (请沈总审阅, 您抽空过一眼, 请查收).
+const REVIEW_ASKS: [&str; 14] = [
+    "审阅",
+    "审一下",
+    "审核一下",
+    "过目",
+    "过一眼",
+    "看一下",
+    "看下",
+    "看看",
+    "查收",
+    "选一版",
+    "review",
+    "帮我看",
+    "提意见",
+    "把关",
+];
+
+/// A reviewer's verdict with changes (看了 第三条写具体点 其他没问题 / 背景墙颜色再深一点 其他OK): the
+/// changes, as a title; `None` without a verdict (其他OK, 看了) or when nothing but the verdict is
+/// said, or the rest is told as done (…其他OK 已经发甲方了).
+fn review_changes(ctx: &Context, s: usize, e: usize) -> Option<String> {
+    let verdict = |p: &str| {
+        let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
+        ((p.starts_with("其他") || p.starts_with("其余"))
+            && has(&p.to_lowercase(), &["ok", "没问题", "可以", "都行", "挺好", "没啥问题", "不错"]))
+            || ["看了", "看过了", "都看了"].iter().any(|w| p.ends_with(w) && p.chars().count() <= 4)
+    };
+    let soft = |p: &str| {
+        let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
+        ["收到", "好的", "不错", "写得不错", "整体不错", "整体还行", "辛苦了", "第二版", "第一版"].contains(&p)
+    };
+    let parts = ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '，' | ',' | '。' | '；' | ';'));
+    let mut seen_verdict = false;
+    let mut rest: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in parts {
+        let c = ctx.sub(a, b);
+        if verdict(&c) {
+            seen_verdict = true;
+        } else if !soft(&c) && c.chars().any(char::is_alphanumeric) {
+            rest.push((a, b));
+        }
+    }
+    let text: String = rest.iter().map(|(a, b)| ctx.sub(*a, *b)).collect();
+    let change = has(&text, &["改", "加", "换", "再", "调", "删", "补", "把", "别", "去掉", "不要", "一点", "具体"]);
+    if !seen_verdict
+        || !change
+        || named_chars(&text) < 3
+        || has_finished(&text)
+        || has(&text, &["？", "?", "挺好", "没问题", "正常"])
+    {
+        return None;
+    }
+    Some(rest.iter().map(|(a, b)| title_of(ctx, *a, *b)).collect())
+}
+
 /// Rule extraction.
 pub fn extract_rules(ctx: &Context) -> Vec<ExtractedTask> {
     extract_rules_hinted(ctx, &[])
@@ -2877,6 +2933,18 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             {
                 is_task = true;
                 owners = vec![q.sender.clone()];
+            }
+            // (看了 68元档加一个头像框 其他OK 今天改完再发一版 under 礼包定价方案发你邮箱了 请查收: the
+            // changes asked of what was sent for review are its sender's work)
+            if !is_task
+                && q.sender != sender
+                && ctx.roster.contains(&q.sender)
+                && has(&q.text, &REVIEW_ASKS)
+                && let Some(changes) = review_changes(ctx, u.s, u.e)
+            {
+                is_task = true;
+                owners = vec![q.sender.clone()];
+                title = changes;
             }
             if is_task {
                 // the take-on clause's own words decide whether the reply names its work

@@ -1943,3 +1943,24 @@ fn a_look_asked_of_one_person() {
     let got = ex.extract(&msg("吴敏", t, None), None);
     assert!(got.is_empty(), "{t}: {got:?}");
 }
+
+/// A reviewer's verdict with changes (看了 68元档加一个头像框 其他OK 今天改完再发一版) under work sent
+/// for review is the changes, for the one who sent it; an answer (看了 没亮 正常) or praise is none.
+#[test]
+fn review_verdict_with_changes() {
+    let q = Some(("吴敏", "礼包定价方案发你邮箱了 请查收"));
+    check_cases(&[
+        (
+            "周建华",
+            "看了 68元档加一个头像框 其他OK 今天改完再发一版",
+            q,
+            &[(&["吴敏"], Some("2026-09-07"), "68元档加头像框改完再发一版")],
+        ),
+        ("周建华", "背景墙颜色再深一点 其他没问题", q, &[(&["吴敏"], None, "背景墙颜色再深一点")]),
+    ]);
+    let ex = Extractor::default();
+    for t in ["看了 挺好的 没问题", "看了 没亮 正常"] {
+        let got = ex.extract(&msg("周建华", t, q), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}
