@@ -2910,7 +2910,8 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             let own_date = to_me
                 && own_dl.is_some_and(|(_, _, sp)| !in_reported_clause(ctx, sp.0))
                 && !info_quote
-                && (!same_date || self_c)
+                // (下午给你 under 老龚 节前能不能把…跑出来, said on that day: a hand-over promised)
+                && (!same_date || self_c || has(&text, &["给你", "发你", "给您", "发您", "交给你", "发过去", "发给你"]))
                 && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
@@ -2919,7 +2920,16 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 }
             }
             // an acknowledgement under a request already addressed to the replier adds nothing
-            if to_me && !own_date && !takes_on && starts_with_ack(&text) && !text.contains('把') {
+            // (好 疫苗库存我先盘一下 under …洪老师排个免疫计划: work of the replier's own, beside it,
+            // still is theirs)
+            let own_work = self_c
+                && named_chars(&ack_rest(&title)) >= 4
+                && title
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
+                    .count()
+                    <= 2;
+            if to_me && !own_date && !takes_on && !own_work && starts_with_ack(&text) && !text.contains('把') {
                 is_task = false;
             }
             // a bare imperative answering someone's message is addressed to its sender

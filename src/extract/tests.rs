@@ -1964,3 +1964,23 @@ fn review_verdict_with_changes() {
         assert!(got.is_empty(), "{t}: {got:?}");
     }
 }
+
+/// Under a request addressed to the replier: a hand-over promised on the day asked (下午给你) is a
+/// task, and so is other work of the replier's own beside an acknowledgement (好 疫苗库存我先盘一下).
+#[test]
+fn replies_promising_the_hand_over_or_own_work() {
+    check_cases(&[
+        (
+            "郑小川",
+            "下午给你",
+            Some(("吴敏", "小川 今天能不能把渠道ROI的底表跑出来 我想晚上先看看")),
+            &[(&["郑小川"], Some("2026-09-07"), "把渠道ROI的底表跑出来")],
+        ),
+        (
+            "郑小川",
+            "好 疫苗库存我先盘一下",
+            Some(("吴敏", "这周开始春防 口蹄疫和猪瘟的疫苗小川排个免疫计划 明天给我")),
+            &[(&["郑小川"], None, "盘疫苗库存")],
+        ),
+    ]);
+}
