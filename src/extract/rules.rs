@@ -756,6 +756,31 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || in_excuse_clause(ctx, span.0)
         || in_own_excuse(ctx, span.0)
         || arrival(ctx, span)
+        || coarse_event_time(ctx, span)
+}
+
+/// A week or a month said of what happens in a clause of its own (新来的两个SDR下周入职 得有人带一下 /
+/// 证书下个月到期 / 安监下周要抽查): when it happens, not when the work is due.
+fn coarse_event_time(ctx: &Context, span: (usize, usize)) -> bool {
+    let Some(x) = ctx.ana.expressions.iter().find(|x| x.span == span) else { return false };
+    if !matches!(x.grain, timex::Grain::Week | timex::Grain::Month)
+        || x.inclusive_before
+        || x.kind != timex::Kind::Point
+    {
+        return false;
+    }
+    let a = clause_start(ctx, span.0);
+    let b = clause_end(ctx, span.1, ctx.chars.len());
+    let b = (span.1..b).find(|i| ctx.chars.get(*i).is_some_and(|c| is_sentence_sep(*c))).unwrap_or(b);
+    let c = ctx.sub(a, b);
+    let rest = format!("{}{}", ctx.sub(a, span.0), ctx.sub(span.1, b));
+    let other = ctx.chars.iter().enumerate().any(|(i, ch)| (i < a || i >= b) && ch.is_alphanumeric());
+    other
+        && rest.chars().filter(|ch| ch.is_alphanumeric()).count() >= 2
+        && doer_refs(ctx, a, b).is_empty()
+        && !c.contains('把')
+        && !has(&without_compounds(&c), &REQUEST)
+        && !has(&c, &["前", "内", "底", "初", "中旬", "末"])
 }
 
 /// When ordered goods arrive (我今天就下单 周三前能到店 / 我明早下单 后天能到): the supplier's time,

@@ -1984,3 +1984,24 @@ fn replies_promising_the_hand_over_or_own_work() {
         ),
     ]);
 }
+
+/// A week or a month said of what happens in a clause of its own (新来的两个实习生下周入职 / 安监下周要
+/// 抽查) dates no work in another clause; a day or a "before" still does.
+#[test]
+fn a_coarse_event_time_is_no_deadline() {
+    check_cases(&[
+        ("周建华", "新来的两个实习生下周入职 得有人带一下", None, &[(&[], None, "带新来的两个实习生")]),
+        (
+            "周建华",
+            "麻烦小川把上个月的两票整理一下装订 安监下周要抽查",
+            None,
+            &[(&["郑小川"], None, "把两票整理一下装订")],
+        ),
+        (
+            "周建华",
+            "安监周三要抽查 麻烦小川把两票整理一下装订",
+            None,
+            &[(&["郑小川"], Some("2026-09-09"), "把两票整理一下装订")],
+        ),
+    ]);
+}
