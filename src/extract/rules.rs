@@ -2654,11 +2654,15 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         }
         // (打印机又卡纸了 得有人叫一下物业来修 我这边急着打起诉状: a need for somebody, beside the
         // sender's own state, is nobody's yet)
-        if owners.len() == 1
-            && owners[0] == sender
-            && refs.iter().all(|r| r.kind == RefKind::SelfRef)
-            && let utext = ctx.sub(u.s, u.e)
-            && has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"])
+        // (3号我家里有点事 谁能替我值3号的班 / 监考还缺两个人 谁有空顶一下: one asked for, whoever
+        // answers)
+        let utext = ctx.sub(u.s, u.e);
+        let asks_anyone = open_request(&utext)
+            && !utext.contains("谁负责")
+            && refs.iter().all(|r| r.kind == RefKind::SelfRef || r.resolved == Resolved::All);
+        if ((owners.len() == 1 && owners[0] == sender && refs.iter().all(|r| r.kind == RefKind::SelfRef))
+            || asks_anyone)
+            && (asks_anyone || has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]))
             && !has(&utext, &TAKE_ON)
         {
             owners.clear();

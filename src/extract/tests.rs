@@ -2005,3 +2005,13 @@ fn a_coarse_event_time_is_no_deadline() {
         ),
     ]);
 }
+
+/// One asked for (谁能替我值3号的班 / 谁有空顶一下) is nobody's yet, whatever the sender says of
+/// themselves or the group in the same breath.
+#[test]
+fn an_open_request_has_no_owner() {
+    check_cases(&[
+        ("吴敏", "3号我家里有点事 谁能替我值3号的班", None, &[(&[], Some("2026-10-03"), "替值3号的班")]),
+        ("吴敏", "这周六上午各科联考 监考还缺两个人 谁有空顶一下", None, &[(&[], Some("2026-09-12"), "顶联考的监考")]),
+    ]);
+}
