@@ -937,10 +937,17 @@ fn owners_of(ctx: &Context, refs: &[&OwnerRef], commit_self: bool) -> (Vec<Strin
             Resolved::Unknown => {}
         }
     }
+    // (@霍思雨 @霍佳怡 … 今天下班前每人对着练三遍: each of those named, not the whole group)
+    let each_named = refs.iter().filter(|r| r.resolved == Resolved::All).all(|r| {
+        ["每人", "每个人", "人人", "各自", "你们", "你们俩", "你俩", "俩人"].contains(&ctx.sub(r.start, r.end).as_str())
+    }) && owners.iter().filter(|o| *o != "@all").count() >= 2;
     if owners.iter().any(|o| o == "@all") {
-        owners.retain(|o| o == "@all");
+        if each_named {
+            owners.retain(|o| o != "@all");
+        } else {
+            owners.retain(|o| o == "@all");
+        }
     }
-    let _ = ctx;
     (owners, amb)
 }
 

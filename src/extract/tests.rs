@@ -2015,3 +2015,14 @@ fn an_open_request_has_no_owner() {
         ("吴敏", "这周六上午各科联考 监考还缺两个人 谁有空顶一下", None, &[(&[], Some("2026-09-12"), "顶联考的监考")]),
     ]);
 }
+
+/// 每人 after people named (@吴敏 @郑小川 今天下班前每人对着练三遍) is each of them, not the group.
+#[test]
+fn each_of_those_named() {
+    check_cases(&[(
+        "周建华",
+        "新话术我整理了12条 在群文件 @吴敏 @郑小川 今天下班前每人对着练三遍",
+        None,
+        &[(&["吴敏", "郑小川"], Some("2026-09-07"), "对着新话术练三遍")],
+    )]);
+}
