@@ -972,7 +972,9 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                 && ctx.chars.get(x.span.0.wrapping_sub(1)).is_some_and(|c| is_clause_sep(*c))
                 && ["交", "发", "给", "提交", "上传", "送"].iter().any(|w| ctx.sub(x.span.1, e).starts_with(w))
         });
-        if has_finished(&rest) && !hands_over_later {
+        // (郑总 开门红方案框架我先发您邮箱了，请郑总审阅: the act told is done)
+        let told = told_done(&ctx.sub(r.end, clause_end(ctx, r.end, e)));
+        if (has_finished(&rest) || told) && !hands_over_later {
             continue;
         }
         // (我这边要调灯走不开: the sender saying why they cannot)
@@ -2667,9 +2669,14 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         let asks_anyone = open_request(&utext)
             && !utext.contains("谁负责")
             && refs.iter().all(|r| r.kind == RefKind::SelfRef || r.resolved == Resolved::All);
+        // (陆工 我这边卡住了 得有人ASAP给开一下…: whom it is told to is no one asked either)
+        let need_somebody = has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]);
+        let told_only =
+            refs.iter().all(|r| r.kind == RefKind::SelfRef || (r.kind != RefKind::Mention && is_vocative(ctx, r)));
         if ((owners.len() == 1 && owners[0] == sender && refs.iter().all(|r| r.kind == RefKind::SelfRef))
-            || asks_anyone)
-            && (asks_anyone || has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]))
+            || asks_anyone
+            || told_only)
+            && (asks_anyone || need_somebody)
             && !has(&utext, &TAKE_ON)
         {
             owners.clear();

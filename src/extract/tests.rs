@@ -2026,3 +2026,22 @@ fn each_of_those_named() {
         &[(&["吴敏", "郑小川"], Some("2026-09-07"), "对着新话术练三遍")],
     )]);
 }
+
+/// 我 before an act told as done (我先安抚住了, 我先发您邮箱了) promises nothing; a need told to someone
+/// by name (陆佳琪 我这边卡住了 得有人给开一下…) is still nobody's.
+#[test]
+fn self_reports_of_done_acts() {
+    let ex = Extractor::default();
+    let t = "今天有个顾客说吃了蛋糕拉肚子 我先安抚住了 留了电话";
+    let got = ex.extract(&msg("吴敏", t, None), None);
+    assert!(got.is_empty(), "{t}: {got:?}");
+    check_cases(&[
+        ("吴敏", "周总 开门红方案框架我先发您邮箱了，请周总审阅", None, &[(&["周建华"], None, "审阅开门红方案框架")]),
+        (
+            "吴敏",
+            "郑小川 我这边卡住了 得有人给开一下联调环境的数据库账号",
+            None,
+            &[(&[], None, "开联调环境的数据库账号")],
+        ),
+    ]);
+}

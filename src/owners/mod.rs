@@ -382,6 +382,7 @@ impl Roster {
             let gl = g.chars().count();
             if gl >= 2 {
                 pats.push((g.chars().collect(), RefKind::GivenName, self.by_given(g)));
+                // (振华哥 / 思琪姐: the given name with a kin title, as a whole)
             } else if gl == 1 {
                 let d = format!("{g}{g}");
                 pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
