@@ -757,6 +757,28 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || in_own_excuse(ctx, span.0)
         || arrival(ctx, span)
         || coarse_event_time(ctx, span)
+        || starts_a_routine(ctx, span)
+}
+
+/// The day a routine starts (明天开始每人每天自检20帧 / 12月1号起…每天收工后…): no deadline.
+fn starts_a_routine(ctx: &Context, span: (usize, usize)) -> bool {
+    let own = ctx.sub(span.0, span.1);
+    let after = ctx.sub(span.1, (span.1 + 20).min(ctx.chars.len()));
+    let rest = if own.ends_with("开始") || own.ends_with('起') {
+        after.as_str()
+    } else {
+        match after.strip_prefix("开始").or_else(|| after.strip_prefix('起')) {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    let skipped = after.chars().count() - rest.chars().count();
+    let next_time = ctx.ana.expressions.iter().filter(|x| x.span.0 > span.1).map(|x| x.span.0).min();
+    let upto: String = match next_time {
+        Some(t) => rest.chars().take(t.saturating_sub(span.1 + skipped)).collect(),
+        None => rest.to_string(),
+    };
+    has(&upto, &["每天", "每周", "每晚", "天天", "每日", "每个工作日"])
 }
 
 /// A week or a month said of what happens in a clause of its own (新来的两个SDR下周入职 得有人带一下 /

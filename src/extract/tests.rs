@@ -2045,3 +2045,17 @@ fn self_reports_of_done_acts() {
         ),
     ]);
 }
+
+/// The day a routine starts (明天开始每人每天自检20帧) is no deadline; 明天开始 alone still dates.
+#[test]
+fn the_start_of_a_routine_is_no_deadline() {
+    check_cases(&[
+        (
+            "周建华",
+            "@吴敏 @郑小川 你们俩组明天开始每人每天自检20帧",
+            None,
+            &[(&["吴敏", "郑小川"], None, "每人每天自检20帧")],
+        ),
+        ("周建华", "@吴敏 明天开始把旧数据迁到新库", None, &[(&["吴敏"], Some("2026-09-08"), "把旧数据迁到新库")]),
+    ]);
+}
