@@ -1738,6 +1738,43 @@ fn without_proposal(text: &str) -> String {
 
 /// 各位有特殊情况的私聊我 / 有急事打电话 / 有疑问的找我: whom to contact if something comes up,
 /// an offer on a condition and nobody's work.
+/// Names of shifts and duty roles in a roster (早班 7:00-15:00 思雨 甜甜 / 主值柏杨 副值祁慧).
+const SHIFTS: [&str; 12] =
+    ["早班", "中班", "晚班", "夜班", "白班", "大夜", "小夜", "主值", "副值", "值班", "备班", "轮休"];
+
+/// A roster entry: after a header's colon, nothing but shift names, times and people
+/// (早班 7:00-15:00 思雨 甜甜): who works when, no work asked.
+fn shift_entry(ctx: &Context, s: usize, e: usize) -> bool {
+    let text = ctx.sub(s, e);
+    // (the header's colon, not a clock's: 7:00)
+    let a = (s..e)
+        .find(|i| {
+            ctx.chars.get(*i).is_some_and(|c| matches!(c, '：' | ':'))
+                && !(ctx.chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit)
+                    && ctx.chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map_or(s, |i| i + 1);
+    let mut keep: Vec<bool> = vec![true; e.saturating_sub(a)];
+    let mut drop = |x: usize, y: usize| {
+        for i in x.max(a)..y.min(e) {
+            if let Some(k) = keep.get_mut(i - a) {
+                *k = false;
+            }
+        }
+    };
+    for r in ctx.refs.iter().filter(|r| r.start >= a && r.end <= e) {
+        drop(r.start, r.end);
+    }
+    for x in ctx.ana.expressions.iter().filter(|x| x.span.0 >= a && x.span.1 <= e) {
+        drop(x.span.0, x.span.1);
+    }
+    let left: String =
+        (a..e).filter(|i| keep.get(i - a).copied().unwrap_or(false)).filter_map(|i| ctx.chars.get(i)).collect();
+    let shifts = SHIFTS.iter().filter(|w| left.contains(**w)).count();
+    let rest = SHIFTS.iter().fold(left, |t, w| t.replace(w, ""));
+    shifts > 0 && rest.chars().all(|c| !c.is_alphanumeric() || c.is_ascii_digit() || "和跟与及到至点半".contains(c))
+}
+
 /// Good wishes (端午快乐, 大家辛苦了, 其他人好好休息): no work asked.
 const WISHES: [&str; 14] = [
     "快乐",
@@ -2091,7 +2128,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
-    if only_wishes_and_duty(ctx, s, e) {
+    if only_wishes_and_duty(ctx, s, e) || shift_entry(ctx, s, e) {
         return false;
     }
     // (送检单位说要先预约 最早下周 我先约上了 / 教练员档案放施主任桌上了: the last act told is done,

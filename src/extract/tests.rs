@@ -2059,3 +2059,17 @@ fn the_start_of_a_routine_is_no_deadline() {
         ("周建华", "@吴敏 明天开始把旧数据迁到新库", None, &[(&["吴敏"], Some("2026-09-08"), "把旧数据迁到新库")]),
     ]);
 }
+
+/// A shift roster (早班 7:00-15:00 吴敏 小川 / on-call排班：主值吴敏 副值郑小川) tells who works when,
+/// no work asked.
+#[test]
+fn shift_rosters_are_no_tasks() {
+    let ex = Extractor::default();
+    for t in [
+        "双十一当天排班 大家看下\n早班 7:00-15:00 吴敏 小川\n晚班 15:00-23:00 我和佳琪",
+        "下周on-call排班：主值吴敏 副值郑小川",
+    ] {
+        let got = ex.extract(&msg("周建华", t, None), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}
