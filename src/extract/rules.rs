@@ -2200,6 +2200,28 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 || text.contains('把')
                 || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快", "第一时间"]);
         }
+        // (罗姐 我们店的制冰机又坏了 / 陆哥 商城礼包卖超了 限购没生效: news told to someone by name,
+        // nothing asked of them)
+        let told_only = !refs.is_empty()
+            && ctx.norm.list_items.len() < 2
+            && !text.contains('\n')
+            && refs.iter().all(|r| {
+                r.kind != RefKind::Mention
+                    && r.kind != RefKind::Addressee
+                    && is_vocative(ctx, r)
+                    && r.start <= ctx.greeting + 1
+            });
+        if told_only
+            && has(&text, &["了", "没", "不"])
+            && !has(&text, &["什么时候", "怎么", "呀", "吧"])
+            && !request
+            && !dl
+            && !in_unit.iter().any(|x| x.end > today)
+            && !open_request(&text)
+            && !has(&text, &["你", "您", "需要", "得", "要", "能不能", "能否", "可以", "麻烦", "看", "吗", "？", "?"])
+        {
+            return false;
+        }
         return true;
     }
     // unowned must

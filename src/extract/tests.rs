@@ -2073,3 +2073,20 @@ fn shift_rosters_are_no_tasks() {
         assert!(got.is_empty(), "{t}: {got:?}");
     }
 }
+
+/// News told to someone by name at the head of a message (周总 我们店的制冰机又坏了) asks nothing of
+/// them; a question or a request to them (周总 期中考试的命题分工什么时候定呀) still does.
+#[test]
+fn news_told_to_someone_by_name() {
+    let ex = Extractor::default();
+    for t in ["周总 我们店的制冰机又坏了", "周总 商城礼包卖超了 限购没生效"] {
+        let got = ex.extract(&msg("吴敏", t, None), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+    check_cases(&[(
+        "吴敏",
+        "周总 期中考试的命题分工什么时候定呀",
+        None,
+        &[(&["周建华"], None, "定期中考试的命题分工")],
+    )]);
+}
