@@ -392,7 +392,8 @@ const STRIP_WORDS: &[&str] = &[
 ];
 
 /// Words that contain a politeness word but are content (申请 is no 请).
-const KEEP_COMPOUNDS: [&str; 9] = ["申请", "邀请", "请假", "请示", "请教", "请求", "负责人", "需要的", "所有人"];
+const KEEP_COMPOUNDS: [&str; 11] =
+    ["申请", "邀请", "请假", "请示", "请教", "请求", "请问", "想请", "负责人", "需要的", "所有人"];
 
 /// The sender taking the floor (我来说下 上半年的绩效出来了): no work, though 我来 opens it.
 const SPEAK_UP: [&str; 6] = ["我来说下", "我来说一下", "我来说两句", "我来说几句", "我来讲两句", "我来讲几句"];
@@ -1862,7 +1863,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     if core.chars().count() < 2 || is_ack_only(&text) || is_ack_only(&without_refs(ctx, s, e)) {
         return false;
     }
-    let request = has(&text, &REQUEST) || text.contains('把');
+    let request = has(&without_compounds(&text), &REQUEST) || text.contains('把');
     // a duty roster (值班安排：初三初四杜建军，初五初六罗斌): several people each named next to dates
     // only, no work word in their clauses, no request: a schedule notice
     let named: Vec<(usize, usize)> = clauses_of(ctx, s, e)

@@ -2090,3 +2090,12 @@ fn news_told_to_someone_by_name() {
         &[(&["周建华"], None, "定期中考试的命题分工")],
     )]);
 }
+
+/// 请问 opens a question and 想请…年假 wants leave: neither asks work (请问下月的排班什么时候出呀 我12月想请3天年假).
+#[test]
+fn polite_questions_and_leave_wished_are_no_tasks() {
+    let ex = Extractor::default();
+    let t = "请问下月的排班什么时候出呀 我12月想请3天年假回趟老家";
+    let got = ex.extract(&msg("吴敏", t, None), None);
+    assert!(got.is_empty(), "{t}: {got:?}");
+}
