@@ -1452,7 +1452,26 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     } else {
         // (好的老师 周六调休上班 我周末就能出初稿: neither an acknowledgement nor news is the object;
         // 初稿写好了 … 请顾律审阅: what was finished is what is to be reviewed)
-        let review = has(&core, &["审阅", "审核", "过目", "把关", "确认", "看一下", "看看", "看下"]);
+        let review = has(
+            &core,
+            &[
+                "审阅",
+                "审核",
+                "过目",
+                "把关",
+                "确认",
+                "看一下",
+                "看看",
+                "看下",
+                "回归",
+                "验收",
+                "复核",
+                "核一下",
+                "测一下",
+                "试一下",
+                "过一遍",
+            ],
+        );
         parts
             .iter()
             .enumerate()

@@ -2099,3 +2099,15 @@ fn polite_questions_and_leave_wished_are_no_tasks() {
     let got = ex.extract(&msg("吴敏", t, None), None);
     assert!(got.is_empty(), "{t}: {got:?}");
 }
+
+/// A check asked of finished work (…问题修好了 MR已经提了 小川帮忙回归一下呗) names that work as its
+/// object.
+#[test]
+fn a_check_of_finished_work_names_it() {
+    check_cases(&[(
+        "吴敏",
+        "安卓端启动白屏的问题修好了 MR已经提了 小川帮忙回归一下呗",
+        None,
+        &[(&["郑小川"], None, "回归安卓端启动白屏的问题")],
+    )]);
+}
