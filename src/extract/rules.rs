@@ -696,6 +696,12 @@ fn is_vocative(ctx: &Context, r: &OwnerRef) -> bool {
     opens || (before && ctx.chars.get(r.end).is_some_and(|c| is_clause_sep(*c) || matches!(c, '、')))
 }
 
+/// Someone a message is told to by name (黎主任 …, 陆工 我这边…), not an @mention, which hands work
+/// over.
+fn told_by_name(ctx: &Context, r: &OwnerRef) -> bool {
+    r.kind != RefKind::Mention && is_vocative(ctx, r)
+}
+
 /// A clause that reports an event that has happened (证书今天过期了): its time word dates the
 /// event, not a task.
 fn in_event_clause(ctx: &Context, pos: usize) -> bool {
@@ -1088,7 +1094,7 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     let progress =
         |r: &OwnerRef| r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, clause_end(ctx, r.end, e)), &PART_DONE);
     // (黎主任 夜间门诊测算做好了 下周一一早发您: whom a report is told to does none of it)
-    let told_to = |r: &OwnerRef| r.kind != RefKind::Mention && is_vocative(ctx, r) && has_finished(&text);
+    let told_to = |r: &OwnerRef| told_by_name(ctx, r) && has_finished(&text);
     if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r) && !told_to(r))
         || text.contains('？')
         || text.contains('?')
@@ -1765,7 +1771,6 @@ const SHIFTS: [&str; 12] =
 /// A roster entry: after a header's colon, nothing but shift names, times and people
 /// (早班 7:00-15:00 思雨 甜甜): who works when, no work asked.
 fn shift_entry(ctx: &Context, s: usize, e: usize) -> bool {
-    let text = ctx.sub(s, e);
     // (the header's colon, not a clock's: 7:00)
     let a = (s..e)
         .find(|i| {
@@ -2225,12 +2230,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         let told_only = !refs.is_empty()
             && ctx.norm.list_items.len() < 2
             && !text.contains('\n')
-            && refs.iter().all(|r| {
-                r.kind != RefKind::Mention
-                    && r.kind != RefKind::Addressee
-                    && is_vocative(ctx, r)
-                    && r.start <= ctx.greeting + 1
-            });
+            && refs.iter().all(|r| r.kind != RefKind::Addressee && told_by_name(ctx, r) && r.start <= ctx.greeting + 1);
         if told_only
             && has(&text, &["了", "没", "不"])
             && !has(&text, &["什么时候", "怎么", "呀", "吧"])
@@ -2755,10 +2755,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         }
         let (mut owners, mut amb) = owners_of(ctx, &refs, self_c);
         // (文案写完8个了 剩下两个今晚能补完: the sender's promise without 我)
-        if !self_c
-            && refs.iter().all(|r| r.kind != RefKind::Mention && is_vocative(ctx, r))
-            && implicit_commit(ctx, u.s, u.e)
-        {
+        if !self_c && refs.iter().all(|r| told_by_name(ctx, r)) && implicit_commit(ctx, u.s, u.e) {
             self_c = true;
             owners = vec![sender.to_string()];
         }
@@ -2772,8 +2769,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             && refs.iter().all(|r| r.kind == RefKind::SelfRef || r.resolved == Resolved::All);
         // (陆工 我这边卡住了 得有人ASAP给开一下…: whom it is told to is no one asked either)
         let need_somebody = has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]);
-        let told_only =
-            refs.iter().all(|r| r.kind == RefKind::SelfRef || (r.kind != RefKind::Mention && is_vocative(ctx, r)));
+        let told_only = refs.iter().all(|r| r.kind == RefKind::SelfRef || told_by_name(ctx, r));
         if ((owners.len() == 1 && owners[0] == sender && refs.iter().all(|r| r.kind == RefKind::SelfRef))
             || asks_anyone
             || told_only)
