@@ -162,6 +162,15 @@ fn check_cases(cases: &[Case]) {
     }
 }
 
+/// Asserts that none of `texts`, sent by `sender` (under `reply`), yields a task.
+fn check_no_tasks(sender: &str, reply: Option<(&str, &str)>, texts: &[&str]) {
+    let ex = Extractor::default();
+    for t in texts {
+        let got = ex.extract(&msg(sender, t, reply), None);
+        assert!(got.is_empty(), "{t}: {got:?}");
+    }
+}
+
 #[test]
 fn clauses_with_different_doers_split() {
     let cases: &[Case] = &[
@@ -1877,15 +1886,15 @@ fn treats_and_duty_rosters_are_no_tasks() {
 /// work, nor does a red packet handed out; work asked beside the wishes still is a task.
 #[test]
 fn holiday_wishes_and_duty_are_no_tasks() {
-    let ex = Extractor::default();
-    for t in [
-        "节前最后一天 大家辛苦了 中秋快乐 假期有急单我和小川值班",
-        "年度考核结果出来了 我们组全公司第一 国庆值班吴敏和郑小川 其他人好好休息 节日快乐",
-        "节前最后一天班 祝大家中秋快乐 红包我先发一个",
-    ] {
-        let got = ex.extract(&msg("周建华", t, None), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks(
+        "周建华",
+        None,
+        &[
+            "节前最后一天 大家辛苦了 中秋快乐 假期有急单我和小川值班",
+            "年度考核结果出来了 我们组全公司第一 国庆值班吴敏和郑小川 其他人好好休息 节日快乐",
+            "节前最后一天班 祝大家中秋快乐 红包我先发一个",
+        ],
+    );
     check_cases(&[(
         "周建华",
         "中秋快乐 今晚大堂有赏月活动 吴敏你明天下午把月饼和茶歇摆好",
@@ -1898,11 +1907,7 @@ fn holiday_wishes_and_duty_are_no_tasks() {
 /// someone before it (…先来我们店拿一台备用的 我放在柜子里了) still does.
 #[test]
 fn an_act_told_done_is_no_task() {
-    let ex = Extractor::default();
-    for t in ["教练员档案放吴敏桌上了", "送检单位说要先预约 我先约上了"] {
-        let got = ex.extract(&msg("周建华", t, None), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks("周建华", None, &["教练员档案放吴敏桌上了", "送检单位说要先预约 我先约上了"]);
     check_cases(&[(
         "周建华",
         "小川 你们店刷卡机修好之前先来我们店拿一台备用的用着 我放在收银台下面柜子里了",
@@ -1938,10 +1943,7 @@ fn a_look_asked_of_one_person() {
         None,
         &[(&["周建华"], None, "看看用户中心拆分方案的初稿")],
     )]);
-    let ex = Extractor::default();
-    let t = "陆工说她周四去建材市场挑灯 我看看能不能一起去";
-    let got = ex.extract(&msg("吴敏", t, None), None);
-    assert!(got.is_empty(), "{t}: {got:?}");
+    check_no_tasks("吴敏", None, &["陆工说她周四去建材市场挑灯 我看看能不能一起去"]);
 }
 
 /// A reviewer's verdict with changes (看了 68元档加一个头像框 其他OK 今天改完再发一版) under work sent
@@ -1958,11 +1960,7 @@ fn review_verdict_with_changes() {
         ),
         ("周建华", "背景墙颜色再深一点 其他没问题", q, &[(&["吴敏"], None, "背景墙颜色再深一点")]),
     ]);
-    let ex = Extractor::default();
-    for t in ["看了 挺好的 没问题", "看了 没亮 正常"] {
-        let got = ex.extract(&msg("周建华", t, q), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks("周建华", q, &["看了 挺好的 没问题", "看了 没亮 正常"]);
 }
 
 /// Under a request addressed to the replier: a hand-over promised on the day asked (下午给你) is a
@@ -2031,10 +2029,7 @@ fn each_of_those_named() {
 /// by name (陆佳琪 我这边卡住了 得有人给开一下…) is still nobody's.
 #[test]
 fn self_reports_of_done_acts() {
-    let ex = Extractor::default();
-    let t = "今天有个顾客说吃了蛋糕拉肚子 我先安抚住了 留了电话";
-    let got = ex.extract(&msg("吴敏", t, None), None);
-    assert!(got.is_empty(), "{t}: {got:?}");
+    check_no_tasks("吴敏", None, &["今天有个顾客说吃了蛋糕拉肚子 我先安抚住了 留了电话"]);
     check_cases(&[
         ("吴敏", "周总 开门红方案框架我先发您邮箱了，请周总审阅", None, &[(&["周建华"], None, "审阅开门红方案框架")]),
         (
@@ -2064,25 +2059,21 @@ fn the_start_of_a_routine_is_no_deadline() {
 /// no work asked.
 #[test]
 fn shift_rosters_are_no_tasks() {
-    let ex = Extractor::default();
-    for t in [
-        "双十一当天排班 大家看下\n早班 7:00-15:00 吴敏 小川\n晚班 15:00-23:00 我和佳琪",
-        "下周on-call排班：主值吴敏 副值郑小川",
-    ] {
-        let got = ex.extract(&msg("周建华", t, None), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks(
+        "周建华",
+        None,
+        &[
+            "双十一当天排班 大家看下\n早班 7:00-15:00 吴敏 小川\n晚班 15:00-23:00 我和佳琪",
+            "下周on-call排班：主值吴敏 副值郑小川",
+        ],
+    );
 }
 
 /// News told to someone by name at the head of a message (周总 我们店的制冰机又坏了) asks nothing of
 /// them; a question or a request to them (周总 期中考试的命题分工什么时候定呀) still does.
 #[test]
 fn news_told_to_someone_by_name() {
-    let ex = Extractor::default();
-    for t in ["周总 我们店的制冰机又坏了", "周总 商城礼包卖超了 限购没生效"] {
-        let got = ex.extract(&msg("吴敏", t, None), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks("吴敏", None, &["周总 我们店的制冰机又坏了", "周总 商城礼包卖超了 限购没生效"]);
     check_cases(&[(
         "吴敏",
         "周总 期中考试的命题分工什么时候定呀",
@@ -2094,10 +2085,7 @@ fn news_told_to_someone_by_name() {
 /// 请问 opens a question and 想请…年假 wants leave: neither asks work (请问下月的排班什么时候出呀 我12月想请3天年假).
 #[test]
 fn polite_questions_and_leave_wished_are_no_tasks() {
-    let ex = Extractor::default();
-    let t = "请问下月的排班什么时候出呀 我12月想请3天年假回趟老家";
-    let got = ex.extract(&msg("吴敏", t, None), None);
-    assert!(got.is_empty(), "{t}: {got:?}");
+    check_no_tasks("吴敏", None, &["请问下月的排班什么时候出呀 我12月想请3天年假回趟老家"]);
 }
 
 /// A check asked of finished work (…问题修好了 MR已经提了 小川帮忙回归一下呗) names that work as its
