@@ -1002,8 +1002,7 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
                 && ["交", "发", "给", "提交", "上传", "送"].iter().any(|w| ctx.sub(x.span.1, e).starts_with(w))
         });
         // (郑总 开门红方案框架我先发您邮箱了，请郑总审阅: the act told is done)
-        let told = told_done(&ctx.sub(r.end, clause_end(ctx, r.end, e)));
-        if (has_finished(&rest) || told) && !hands_over_later {
+        if (has_finished(&rest) || told_done(&ctx.sub(r.end, clause_end(ctx, r.end, e)))) && !hands_over_later {
             continue;
         }
         // (我这边要调灯走不开: the sender saying why they cannot)
@@ -1762,8 +1761,6 @@ fn without_proposal(text: &str) -> String {
     out
 }
 
-/// 各位有特殊情况的私聊我 / 有急事打电话 / 有疑问的找我: whom to contact if something comes up,
-/// an offer on a condition and nobody's work.
 /// Names of shifts and duty roles in a roster (早班 7:00-15:00 思雨 甜甜 / 主值柏杨 副值祁慧).
 const SHIFTS: [&str; 12] =
     ["早班", "中班", "晚班", "夜班", "白班", "大夜", "小夜", "主值", "副值", "值班", "备班", "轮休"];
@@ -1826,26 +1823,21 @@ fn only_wishes_and_duty(ctx: &Context, s: usize, e: usize) -> bool {
         c.match_indices("值班").all(|(i, _)| !c[i + "值班".len()..].starts_with(['表', '室', '手', '医', '安']))
             && c.contains("值班")
     };
-    let idle = |c: &str| {
-        !c.contains('把') && !has(&without_compounds(c), &REQUEST) && !open_request(c) && (has(c, &WISHES) || duty(c))
-    };
     let mut any_idle = false;
     for (a, b) in parts {
         let c = ctx.sub(a, b);
-        if idle(&c) {
+        let asks = c.contains('把') || has(&without_compounds(&c), &REQUEST) || open_request(&c);
+        if !asks && (has(&c, &WISHES) || duty(&c)) {
             any_idle = true;
-        } else if !doer_refs(ctx, a, b).is_empty()
-            || c.contains('把')
-            || has(&without_compounds(&c), &REQUEST)
-            || open_request(&c)
-            || has(&c, &["得", "要"])
-        {
+        } else if asks || !doer_refs(ctx, a, b).is_empty() || has(&c, &["得", "要"]) {
             return false;
         }
     }
     any_idle
 }
 
+/// 各位有特殊情况的私聊我 / 有急事打电话 / 有疑问的找我: whom to contact if something comes up,
+/// an offer on a condition and nobody's work.
 fn contingency_contact(text: &str) -> bool {
     let mut t = strip_punct(text);
     for g in ["各位", "大家", "所有人", "同事们"] {
@@ -2164,8 +2156,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .map_or(s, |i| clause_start(ctx, i).max(s));
     if told_done(&ctx.sub(last, e))
         && doer_refs(ctx, s, e).iter().all(|r| r.start >= last)
-        && !text.contains('把')
-        && !has(&without_compounds(&text), &REQUEST)
+        && !request
         && !open_request(&text)
         && !ctx
             .ana
@@ -2645,7 +2636,7 @@ fn review_changes(ctx: &Context, s: usize, e: usize) -> Option<String> {
         let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
         ((p.starts_with("其他") || p.starts_with("其余"))
             && has(&p.to_lowercase(), &["ok", "没问题", "可以", "都行", "挺好", "没啥问题", "不错"]))
-            || ["看了", "看过了", "都看了"].iter().any(|w| p.ends_with(w) && p.chars().count() <= 4)
+            || ["看了", "看过了"].iter().any(|w| p.ends_with(w) && p.chars().count() <= 4)
     };
     let soft = |p: &str| {
         let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -2770,12 +2761,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         // (陆工 我这边卡住了 得有人ASAP给开一下…: whom it is told to is no one asked either)
         let need_somebody = has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]);
         let told_only = refs.iter().all(|r| r.kind == RefKind::SelfRef || told_by_name(ctx, r));
-        if ((owners.len() == 1 && owners[0] == sender && refs.iter().all(|r| r.kind == RefKind::SelfRef))
-            || asks_anyone
-            || told_only)
-            && (asks_anyone || need_somebody)
-            && !has(&utext, &TAKE_ON)
-        {
+        if (asks_anyone || (told_only && need_somebody)) && !has(&utext, &TAKE_ON) {
             owners.clear();
             self_c = false;
         }
@@ -3051,7 +3037,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 && own_dl.is_some_and(|(_, _, sp)| !in_reported_clause(ctx, sp.0))
                 && !info_quote
                 // (下午给你 under 老龚 节前能不能把…跑出来, said on that day: a hand-over promised)
-                && (!same_date || self_c || has(&text, &["给你", "发你", "给您", "发您", "交给你", "发过去", "发给你"]))
+                && (!same_date || self_c || has(&text, &["给你", "发你", "给您", "发您", "发过去"]))
                 && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
@@ -3062,13 +3048,11 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             // an acknowledgement under a request already addressed to the replier adds nothing
             // (好 疫苗库存我先盘一下 under …洪老师排个免疫计划: work of the replier's own, beside it,
             // still is theirs)
-            let own_work = self_c
-                && named_chars(&ack_rest(&title)) >= 4
-                && title
-                    .chars()
-                    .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
-                    .count()
-                    <= 2;
+            // (the words a title shares with the quote, generic ones aside)
+            let shared_with_quote = |t: &str| {
+                t.chars().filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c)).count()
+            };
+            let own_work = self_c && named_chars(&ack_rest(&title)) >= 4 && shared_with_quote(&title) <= 2;
             if to_me && !own_date && !takes_on && !own_work && starts_with_ack(&text) && !text.contains('把') {
                 is_task = false;
             }
@@ -3121,10 +3105,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 // the replier promising the request addressed to them (我明早来了就换 / 下午给你看):
                 // the work is the quoted task
                 // (a reply naming work of its own keeps it: 我先把底稿发您 / 周三前和信息中心对一下)
-                let shared = title
-                    .chars()
-                    .filter(|c| c.is_alphanumeric() && !GENERIC_CHARS.contains(*c) && q.text.contains(*c))
-                    .count();
+                let shared = shared_with_quote(&title);
                 // (试过了…美玲今明两天再调一版: work given to someone else answers nothing)
                 let to_other = refs.iter().any(|r| r.kind != RefKind::SelfRef);
                 let answers = to_me

@@ -1868,12 +1868,11 @@ fn arrival_of_an_order_is_no_deadline() {
 /// work; a watch for one occasion (今晚上线值守：吴敏和小川) still does.
 #[test]
 fn treats_and_duty_rosters_are_no_tasks() {
-    let ex = Extractor::default();
-    for t in ["汇报很顺利 辛苦大家 这周五请大家吃火锅", "国庆值班：1号2号吴敏 3号4号小川 5到7号佳琪 有事提前跟我说"]
-    {
-        let got = ex.extract(&msg("周建华", t, None), None);
-        assert!(got.is_empty(), "{t}: {got:?}");
-    }
+    check_no_tasks(
+        "周建华",
+        None,
+        &["汇报很顺利 辛苦大家 这周五请大家吃火锅", "国庆值班：1号2号吴敏 3号4号小川 5到7号佳琪 有事提前跟我说"],
+    );
     check_cases(&[(
         "周建华",
         "今晚上线值守：吴敏和郑小川",

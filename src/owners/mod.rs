@@ -382,20 +382,20 @@ impl Roster {
             let gl = g.chars().count();
             if gl >= 2 {
                 pats.push((g.chars().collect(), RefKind::GivenName, self.by_given(g)));
-                // (振华哥 / 思琪姐: the given name with a kin title, as a whole)
             } else if gl == 1 {
                 let d = format!("{g}{g}");
                 pats.push((d.chars().collect(), RefKind::GivenName, self.by_given(&d)));
-                // (小雪 for 龚雪, unless 雪 is someone's surname: then 小雪 is that one)
-                // (峰哥 / 雪姐 for 骆峰 / 龚雪, unless 峰 is someone's surname: then the title is theirs)
-                if self.by_surname(g) == Resolved::Unknown {
+                // (峰哥 / 雪姐 for 骆峰 / 龚雪, and 小雪 for 龚雪, unless 峰 or 雪 is someone's surname:
+                // then the title or nickname is theirs)
+                let no_surname = self.by_surname(g) == Resolved::Unknown;
+                if no_surname {
                     for t in ["哥", "姐"] {
                         let x = format!("{g}{t}");
                         pats.push((x.chars().collect(), RefKind::Title, self.by_given(g)));
                     }
                 }
                 // (not the words 小心, 小雨, 小时, 小组, 小红书 …)
-                if self.by_surname(g) == Resolved::Unknown
+                if no_surname
                     && !g.chars().all(|c| {
                         "心雨时学说样事票吃组区孩姐费数型伙米麦额计结屏品批号店卖份单图程窗满寒暑年朋半块点便动客腿鸟红"
                             .contains(c)
