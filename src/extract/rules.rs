@@ -765,6 +765,24 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || arrival(ctx, span)
         || coarse_event_time(ctx, span)
         || starts_a_routine(ctx, span)
+        || told_event(ctx, span)
+        || span.1 <= ctx.greeting
+}
+
+/// A time word followed in its part by what happened (这周第三次了 / 今天吐司烤糊了一整盘 / 我这组
+/// 这周做了98个): it dates the event told, not work to do. Only a time that reaches no later than
+/// today (今天, 这周, 昨晚) dates what is told as done; 明天交了吧 asks.
+fn told_event(ctx: &Context, span: (usize, usize)) -> bool {
+    let Some(x) = ctx.ana.expressions.iter().find(|x| x.span == span) else { return false };
+    if x.inclusive_before || x.kind == timex::Kind::Urgency || x.start.date() > ctx.reference.date() {
+        return false;
+    }
+    let tail: String = ctx.chars.iter().skip(span.1).take_while(|c| c.is_alphanumeric()).take(10).collect();
+    let Some(told) = tail.split('了').next().filter(|t| t.len() < tail.len()) else { return false };
+    !told.is_empty()
+        && !told.contains('把')
+        && !has(told, &REQUEST)
+        && !has(told, &["要", "得", "前", "内", "再", "就", "能", "会", "可以"])
 }
 
 /// The day a routine starts (明天开始每人每天自检20帧 / 12月1号起…每天收工后…): no deadline.

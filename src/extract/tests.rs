@@ -2098,3 +2098,25 @@ fn a_check_of_finished_work_names_it() {
         &[(&["郑小川"], None, "回归安卓端启动白屏的问题")],
     )]);
 }
+
+/// A time word followed by what happened (这周第二次了 / 今天试了三次 / 我们组这周走访了40户) dates the
+/// event told, not the work asked after it; a greeting (早上好) dates nothing. 明天交了吧 still asks.
+#[test]
+fn a_time_told_of_what_happened_is_no_deadline() {
+    check_cases(&[
+        (
+            "吴敏",
+            "会议室的投影仪又连不上了这周第二次了🙄得有人去看看是不是线坏了",
+            None,
+            &[(&[], None, "看看投影仪是不是线坏了")],
+        ),
+        (
+            "吴敏",
+            "冷库的温控器今天跳闸了两回 小川帮忙联系一下厂家",
+            None,
+            &[(&["郑小川"], None, "联系厂家看冷库的温控器")],
+        ),
+        ("吴敏", "早上好 门禁系统昨晚又掉线了 谁懂这个的帮忙看下", None, &[(&[], None, "看下门禁系统")]),
+        ("吴敏", "小川 报销单明天交了吧", None, &[(&["郑小川"], Some("2026-09-08"), "交报销单")]),
+    ]);
+}
