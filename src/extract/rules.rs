@@ -1636,11 +1636,15 @@ fn find_event_deadlines(ctx: &Context) -> Vec<((usize, usize), timex::Deadline)>
             });
         // (明天早会前 … 早会还是9点: the day said before the event word, the hour from its clause;
         // 明天开播前 with no other word of the event: that day)
-        let day_said = ctx
-            .ana
-            .expressions
-            .iter()
-            .find(|x| (x.span.1 == from || x.span.1 + 1 == from) && x.grain == timex::Grain::Day);
+        // (周六复盘会前: the day said before the words naming the meeting)
+        let day_said = ctx.ana.expressions.iter().find(|x| {
+            x.grain == timex::Grain::Day
+                && x.span.1 <= from
+                && (from - x.span.1 <= 1
+                    || (from - x.span.1 <= 3
+                        && (x.span.1..from).all(|i| ctx.chars.get(i).is_some_and(|c| c.is_alphabetic()))))
+        });
+        tracing::trace!(?found, day = ?day_said.map(|x| x.span), p, from, "event");
         let mut d = match (found, day_said) {
             (Some(mut d), Some(x)) => {
                 d.date = x.start.date();

@@ -2120,3 +2120,14 @@ fn a_time_told_of_what_happened_is_no_deadline() {
         ("吴敏", "小川 报销单明天交了吧", None, &[(&["郑小川"], Some("2026-09-08"), "交报销单")]),
     ]);
 }
+
+/// A day said before the words naming a meeting (周四评审会前 …) dates every part after it.
+#[test]
+fn a_day_before_a_named_meeting_dates_every_part() {
+    check_cases(&[(
+        "周建华",
+        "周四评审会前 小川把接口文档整理好 佳琪把测试用例补齐",
+        None,
+        &[(&["郑小川"], Some("2026-09-10"), "把接口文档整理好"), (&["陆佳琪"], Some("2026-09-10"), "把测试用例补齐")],
+    )]);
+}
