@@ -902,6 +902,22 @@ fn in_consequence(ctx: &Context, pos: usize) -> bool {
     OTHERWISE.iter().chain(&["要不", "怕", "担心", "就怕", "生怕"]).any(|w| ctx.sub(a, a + w.chars().count()) == *w)
 }
 
+/// Work called off (名单不用出了 / 达人合作不做了 / 圣诞活动砍了 / 那单黄了): 不用 or 不 + a verb
+/// ending in 了, or a plan cut or fallen through.
+fn called_off(text: &str) -> bool {
+    let c: Vec<char> = text.chars().collect();
+    let no_longer = c.iter().enumerate().any(|(i, ch)| {
+        let from = match (ch, c.get(i + 1)) {
+            ('不', Some('用' | '必')) => i + 2,
+            ('不', Some(v)) if "做办搞弄出跑去".contains(*v) => i + 1,
+            _ => return false,
+        };
+        (from + 1..=from + 2).any(|k| c.get(k) == Some(&'了'))
+            && c.get(from..from + 1).is_some_and(|w| w.iter().all(|x| x.is_alphabetic()))
+    });
+    no_longer || has(text, &["砍了", "黄了", "取消了", "叫停了"])
+}
+
 /// Words opening what happens otherwise, or must not happen (不然明天孩子没法午睡 / 别等到节前车还趴在
 /// 修理厂 / 免得月底来不及).
 const OTHERWISE: [&str; 7] = ["不然", "否则", "要不然", "别等到", "免得", "以免", "省得"];
@@ -1964,7 +1980,19 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // 婷婷演技可以的 / 小王这次真给力: praise, nothing asked
     let bare = strip_punct(&without_refs(ctx, s, e));
-    if ["可以的", "不错", "厉害", "真棒", "太棒了", "给力", "靠谱", "优秀", "牛"].iter().any(|w| bare.ends_with(w))
+    if ["可以的", "不错", "厉害", "真棒", "太棒了", "给力", "靠谱", "优秀", "牛", "太强了", "得好", "白忙了", "白忙活了"]
+        .iter()
+        .any(|w| bare.ends_with(w))
+        && !text.contains('把')
+        && !has(&without_compounds(&text), &REQUEST)
+        // (双十二一共签了9单 晴川姐一个人签了6单 太强了: a time word in praise of what was done)
+        && (text.contains('了')
+            || !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency))
+    {
+        return false;
+    }
+    // (达人合作不做了 名单不用出了 / 讲师的事先不用跑了: work called off, nothing asked instead)
+    if called_off(&text)
         && !text.contains('把')
         && !has(&without_compounds(&text), &REQUEST)
         && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency)

@@ -2131,3 +2131,25 @@ fn a_day_before_a_named_meeting_dates_every_part() {
         &[(&["郑小川"], Some("2026-09-10"), "把接口文档整理好"), (&["陆佳琪"], Some("2026-09-10"), "把测试用例补齐")],
     )]);
 }
+
+/// Work called off (展台不搭了 物料不用印了 / 海报的事先不用跑了) and praise of what was done, time
+/// words and all (双十一一共发了300单 佳琪一个人发了200单 太强了), ask nothing; new work beside a
+/// cancellation still does.
+#[test]
+fn work_called_off_and_praise_are_no_tasks() {
+    check_no_tasks(
+        "吴敏",
+        None,
+        &[
+            "刚接到主办方电话 展台不搭了 物料不用印了 @郑小川 辛苦白忙了",
+            "@陆佳琪 海报的事先不用跑了 市场部自己找了设计",
+            "双十一一共发了300单 佳琪一个人发了200单 太强了👍",
+        ],
+    );
+    check_cases(&[(
+        "周建华",
+        "旧版合同不用改了 小川今天把新版合同发给客户",
+        None,
+        &[(&["郑小川"], Some("2026-09-07"), "把新版合同发给客户")],
+    )]);
+}
