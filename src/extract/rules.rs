@@ -1904,11 +1904,32 @@ fn contingency_contact(text: &str) -> bool {
                 "跟我说",
                 "说一声",
                 "微信我",
+                "微信",
                 "call我",
                 "找他",
                 "找她",
             ],
         )
+}
+
+/// The sender telling the group they will be away and how to reach them (我这周请了年假 周四回来
+/// 有事微信找我 / 五一我回老家 有事微信): no work.
+fn away_notice(ctx: &Context, s: usize, e: usize) -> bool {
+    let text = ctx.sub(s, e);
+    let away = ["请了", "年假", "请假", "休假", "回老家", "出差", "不在公司"];
+    let parts = ranges(&ctx.chars, s, e, |c| is_clause_sep(c) || is_sentence_sep(c));
+    parts.iter().any(|(a, b)| {
+        let c = ctx.sub(*a, *b);
+        c.contains('我') && has(&c, &away)
+    }) && ranges(&ctx.chars, 0, ctx.chars.len(), |c| is_clause_sep(c) || is_sentence_sep(c))
+        .iter()
+        .any(|(a, b)| contingency_contact(&ctx.sub(*a, *b)))
+        && !text.contains('把')
+        // (请了年假 took leave; 请了解 still asks)
+        && !has(&without_compounds(&text.replace("请了解", "请").replace("请了", "")), &REQUEST)
+        && !open_request(&text)
+        && !has(&text, &["帮", "顶", "替", "代", "交接"])
+        && ctx.refs.iter().all(|r| r.start < s || r.end > e || r.kind == RefKind::SelfRef)
 }
 
 fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool) -> bool {
@@ -2195,7 +2216,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     {
         return false;
     }
-    if only_wishes_and_duty(ctx, s, e) || shift_entry(ctx, s, e) {
+    if only_wishes_and_duty(ctx, s, e) || shift_entry(ctx, s, e) || away_notice(ctx, s, e) {
         return false;
     }
     // (送检单位说要先预约 最早下周 我先约上了 / 教练员档案放施主任桌上了: the last act told is done,

@@ -2153,3 +2153,11 @@ fn work_called_off_and_praise_are_no_tasks() {
         &[(&["郑小川"], Some("2026-09-07"), "把新版合同发给客户")],
     )]);
 }
+
+/// The sender away, with how to reach them (我下周请了年假 周三回来 有事微信找我), asks nothing; away
+/// with someone asked to stand in (…有事微信 小川帮我盯一下发货) still does.
+#[test]
+fn an_away_notice_is_no_task() {
+    check_no_tasks("吴敏", None, &["我下周请了年假 周三回来 有事微信找我", "中秋我回老家 有事微信"]);
+    check_cases(&[("吴敏", "我下周请了年假 有事微信 小川帮我盯一下发货", None, &[(&["郑小川"], None, "盯一下发货")])]);
+}
