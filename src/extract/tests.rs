@@ -2161,3 +2161,18 @@ fn an_away_notice_is_no_task() {
     check_no_tasks("吴敏", None, &["我下周请了年假 周三回来 有事微信找我", "中秋我回老家 有事微信"]);
     check_cases(&[("吴敏", "我下周请了年假 有事微信 小川帮我盯一下发货", None, &[(&["郑小川"], None, "盯一下发货")])]);
 }
+
+/// A partner named with 跟…一起 (小川跟佳琪一起把… / 你跟吴敏一起弄) shares the work; 跟 alone
+/// (跟佳琪对一下) names whom to talk to.
+#[test]
+fn a_partner_named_with_together_is_an_owner() {
+    check_cases(&[
+        (
+            "周建华",
+            "小川跟佳琪一起把展台的物料清点一遍 周五前",
+            None,
+            &[(&["郑小川", "陆佳琪"], Some("2026-09-11"), "把展台的物料清点一遍")],
+        ),
+        ("周建华", "小川跟佳琪对一下展台的物料清单", None, &[(&["郑小川"], None, "跟佳琪对一下展台的物料清单")]),
+    ]);
+}

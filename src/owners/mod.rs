@@ -660,7 +660,12 @@ pub fn is_object_position(t: &[char], start: usize, end: usize) -> bool {
             ]
             .contains(&w.as_str())
         });
-        if OBJECT_MARKERS.contains(&p) && !noun_end {
+        // (小金跟陶然一起把… / 你跟亦凡一起弄: a partner in the work, a doer too)
+        let word: String = t.get(start..end).unwrap_or(&[]).iter().collect();
+        let together = p == '跟'
+            && !matches!(word.as_str(), "我" | "我们")
+            && ["一起", "一块"].iter().any(|w| t.get(end..end + 2).is_some_and(|x| x.iter().copied().eq(w.chars())));
+        if OBJECT_MARKERS.contains(&p) && !noun_end && !together {
             return true;
         }
         // 发我 / 交我 / 报我 / 转我
