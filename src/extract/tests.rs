@@ -2176,3 +2176,18 @@ fn a_partner_named_with_together_is_an_owner() {
         ("周建华", "小川跟佳琪对一下展台的物料清单", None, &[(&["郑小川"], None, "跟佳琪对一下展台的物料清单")]),
     ]);
 }
+
+/// A group word right after 一下 (起草一下全员调休的通知) is in what the work names, not its doer;
+/// after 提醒一下 (提醒一下大家…) it is.
+#[test]
+fn a_group_after_yixia_is_part_of_the_object() {
+    check_cases(&[
+        (
+            "周建华",
+            "佳琪 麻烦明天上午10点前起草一下全员调休的通知 发我看看",
+            None,
+            &[(&["陆佳琪"], Some("2026-09-08"), "起草全员调休的通知")],
+        ),
+        ("周建华", "提醒一下大家 周五前把报销单交了", None, &[(&["@all"], Some("2026-09-11"), "把报销单交了")]),
+    ]);
+}

@@ -574,7 +574,9 @@ impl Roster {
                 Some(_) => cur.kind == RefKind::Group,
                 None => false,
             };
-            if ok && !joined {
+            // (起草一下全员改密码的通知: a group right after 一下 is in what the work names)
+            let after_yixia = cur.kind == RefKind::Group && lead.ends_with("一下") && !pivot;
+            if (ok || after_yixia) && !joined {
                 cur.object = true;
             }
         }
