@@ -1138,7 +1138,8 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    let reported = has_finished(&text) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
+    // (文案还差两条 今晚弄完: what is left told, then when it will be done)
+    let reported = has_finished(&text) || has(&text, &PART_DONE) || has(&text, &["完了", "好了"]);
     ctx.ana
         .expressions
         .iter()
@@ -1160,7 +1161,11 @@ fn work_after(ctx: &Context, x: &timex::Expression, e: usize) -> Option<bool> {
         ["写", "补", "发", "交", "改", "调", "做", "弄", "整理", "提交", "带", "送", "拿", "出", "修", "跟", "对"]
             .iter()
             .any(|v| rest.starts_with(v));
-    (work && !has_finished(rest)).then_some(modal.is_some())
+    // (质证意见今天下午3点前发您 / 明天发群里: handed to the one told, or to the group, by the sender)
+    let hands_over = ["发您", "发你", "给您", "给你", "发群里", "发给您", "发给你", "交给您", "交给你"]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    (work && !has_finished(rest)).then_some(modal.is_some() || hands_over)
 }
 
 /// Title from a char range: drop refs (doers), time expressions, politeness words.
@@ -1992,6 +1997,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
     // absence told, nothing taken on or asked)
+    // (我明天中午前补发计划 今天一直在实验室走不开: a promise beside the excuse stands)
     if is_own_excuse(&text)
         && !has(&text, &TAKE_ON)
         && !has(&without_compounds(&text), &REQUEST)

@@ -2191,3 +2191,13 @@ fn a_group_after_yixia_is_part_of_the_object() {
         ("周建华", "提醒一下大家 周五前把报销单交了", None, &[(&["@all"], Some("2026-09-11"), "把报销单交了")]),
     ]);
 }
+
+/// Work the sender hands over at a time still to come, to the one told or to the group (答辩PPT
+/// 今天下午3点前发您 / 整改意见明天发群里), is the sender's promise, 我 unsaid.
+#[test]
+fn a_hand_over_promised_without_wo_is_the_senders() {
+    check_cases(&[
+        ("吴敏", "答辩PPT今天下午3点前发您", None, &[(&["吴敏"], Some("2026-09-07"), "答辩PPT发您")]),
+        ("吴敏", "验收通过了 提了两条整改意见 明天发群里", None, &[(&["吴敏"], Some("2026-09-08"), "整改意见发群里")]),
+    ]);
+}
