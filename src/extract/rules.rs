@@ -308,8 +308,8 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
 /// The sender's own schedule (我下周去参加培训 / 我明天出差): attendance or absence, no work.
-const SCHEDULE: [&str; 12] =
-    ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出", "排在"];
+const SCHEDULE: [&str; 13] =
+    ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出", "排在", "要去"];
 /// After 我 + a time word: a state or availability, not a commitment.
 /// (我下午能不能早点走: asking permission, no commitment either.)
 const STATE_AFTER: [&str; 18] = [
@@ -1998,7 +1998,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
     // absence told, nothing taken on or asked)
     // (我明天中午前补发计划 今天一直在实验室走不开: a promise beside the excuse stands)
+    // (我明天中午前补发计划 今天一直在实验室走不开: a promise beside the excuse stands)
     if is_own_excuse(&text)
+        && !self_c
         && !has(&text, &TAKE_ON)
         && !has(&without_compounds(&text), &REQUEST)
         && !has(&text, &["需要", "得有人", "要有人", "谁", "帮", "你", "您"])

@@ -2201,3 +2201,16 @@ fn a_hand_over_promised_without_wo_is_the_senders() {
         ("吴敏", "验收通过了 提了两条整改意见 明天发群里", None, &[(&["吴敏"], Some("2026-09-08"), "整改意见发群里")]),
     ]);
 }
+
+/// A promise beside the sender's excuse (我明天中午前补发活动方案 今天一直在工地走不开) stands; the
+/// sender's own errand (我周四上午要去印厂看样 可能要晚到半小时) promises nothing.
+#[test]
+fn a_promise_beside_an_excuse_stands() {
+    check_cases(&[(
+        "吴敏",
+        "我明天中午前补发活动方案 今天一直在工地走不开",
+        None,
+        &[(&["吴敏"], Some("2026-09-08"), "补发活动方案")],
+    )]);
+    check_no_tasks("吴敏", None, &["周总 我周四上午要去印厂看样 可能要晚到半小时"]);
+}
