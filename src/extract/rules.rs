@@ -868,7 +868,20 @@ fn in_own_excuse(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     let b = (pos..n).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))).unwrap_or(n);
     let other = ctx.chars.iter().enumerate().any(|(i, ch)| (i < a || i >= b) && ch.is_alphanumeric());
-    other && is_own_excuse(&ctx.sub(a, b))
+    other && (is_own_excuse(&ctx.sub(a, b)) || (ctx.sub(a, b).contains('我') && excuse_follows(ctx, b)))
+}
+
+/// The part after the separator at `b` is only an excuse (我今晚要盯到撤场 起不来): it makes the
+/// clause before it the sender's reason.
+fn excuse_follows(ctx: &Context, b: usize) -> bool {
+    let n = ctx.chars.len();
+    if !ctx.chars.get(b).is_some_and(|c| is_clause_sep(*c)) {
+        return false;
+    }
+    let end =
+        (b + 1..n).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))).unwrap_or(n);
+    let next = strip_punct(&ctx.sub(b + 1, end));
+    next.chars().count() <= 5 && has(&next, &OWN_EXCUSE)
 }
 
 /// A clause in which the sender says why they cannot (我这边要布展走不开).
@@ -1378,6 +1391,7 @@ fn is_context_clause(ctx: &Context, a: usize, b: usize) -> bool {
         || meet
         || reported
         || is_own_excuse(&c)
+        || (c.contains('我') && excuse_follows(ctx, b))
         || (has_finished(&c) && !c.contains('把'))
 }
 
@@ -1538,7 +1552,13 @@ fn spaced_title(ctx: &Context, s: usize, e: usize) -> String {
     let lead: String = if lead.iter().map(|p| p.chars().count()).sum::<usize>() > LEAD_MAX {
         // (the nearest part that states how things are, not what happened: 器械包的有效期标签不规范
         // after 院感检查通过了 专家提了一条意见; else the first, the topic: 预算表发邮箱了 …)
-        let state = |p: &&&str| !long(p) && !p.contains('了') && !p.starts_with(['一', '主', '是', '共']);
+        // (尤其是工具柜和地面画线: a detail of the object, not the object)
+        let state = |p: &&&str| {
+            !long(p)
+                && !p.contains('了')
+                && !p.starts_with(['一', '主', '是', '共'])
+                && !["尤其", "特别是", "包括"].iter().any(|w| p.starts_with(w))
+        };
         // (华东区那边刚来要一份近半年的复购率明细: one long part is the object itself: kept whole)
         lead.iter()
             .rev()
@@ -1937,6 +1957,9 @@ fn away_notice(ctx: &Context, s: usize, e: usize) -> bool {
         && ctx.refs.iter().all(|r| r.start < s || r.end > e || r.kind == RefKind::SelfRef)
 }
 
+/// Work someone must take on, nobody named yet (得有人把…, 需要有人去…, 这个得找人来修).
+const NEED_SOMEBODY: [&str; 5] = ["得有人", "需要有人", "要有人", "得找人", "需要找人"];
+
 fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool) -> bool {
     let text = ctx.sub(s, e);
     let core = strip_punct(&text);
@@ -1965,7 +1988,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 && ctx.ana.expressions.iter().any(|x| {
                     x.span.0 >= *a && x.span.1 <= *b && x.end > ctx.reference && x.kind != timex::Kind::Urgency
                 });
-        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把') || to_you)
+        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把') || to_you || has(&c, &NEED_SOMEBODY))
     });
     let finished = has_finished(&text) && !request_clause;
     // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked
@@ -2165,6 +2188,8 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&text, &["请", "麻烦", "负责", "必须", "务必"])
         && !look_asked
         && !open_request(&text)
+        // (监理通知周五做防雷检测 检测前得有人把接地电阻测一遍: a need told after the news)
+        && !has(&text, &NEED_SOMEBODY)
         && !(other_doer && (before_dl || text.contains('把')))
         // (@X 报告改成下周一交给我: a change to someone's handover is still their work)
         && !(other_doer && has(&text, &["给我", "发我", "交我"]));
@@ -2838,7 +2863,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             && !utext.contains("谁负责")
             && refs.iter().all(|r| r.kind == RefKind::SelfRef || r.resolved == Resolved::All);
         // (陆工 我这边卡住了 得有人ASAP给开一下…: whom it is told to is no one asked either)
-        let need_somebody = has(&utext, &["得有人", "需要有人", "要有人", "得找人", "需要找人"]);
+        let need_somebody = has(&utext, &NEED_SOMEBODY);
         let told_only = refs.iter().all(|r| r.kind == RefKind::SelfRef || told_by_name(ctx, r));
         if (asks_anyone || (told_only && need_somebody)) && !has(&utext, &TAKE_ON) {
             owners.clear();

@@ -2214,3 +2214,24 @@ fn a_promise_beside_an_excuse_stands() {
     )]);
     check_no_tasks("吴敏", None, &["周总 我周四上午要去印厂看样 可能要晚到半小时"]);
 }
+
+/// A need for somebody told after news or a finished check (监理通知周五做消防检测 检测前得有人把
+/// 喷淋末端试一遍 / 验收完了 得有人今天下班前跟甲方要签字页) is a task nobody holds yet; the
+/// sender's reason after it (我今晚要盯到撤场 起不来) dates nothing.
+#[test]
+fn a_need_told_after_news_is_a_task() {
+    check_cases(&[
+        (
+            "吴敏",
+            "验收完了 甲方要补一份签字页 得有人今天下班前跟甲方要过来",
+            None,
+            &[(&[], Some("2026-09-07"), "跟甲方要签字页")],
+        ),
+        (
+            "吴敏",
+            "嘉宾那边说改了明天一早的航班 需要有人明早6点送嘉宾去机场 我今晚要盯到撤场 起不来",
+            None,
+            &[(&[], Some("2026-09-08"), "送嘉宾去机场")],
+        ),
+    ]);
+}
