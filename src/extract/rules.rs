@@ -2044,7 +2044,9 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         return false;
     }
     // (达人合作不做了 名单不用出了 / 讲师的事先不用跑了: work called off, nothing asked instead)
+    // (@小川 你来，佳琪不用管了: the work handed to someone, another let off)
     if called_off(&text)
+        && !has(&text, &["你来", "您来"])
         && !text.contains('把')
         && !has(&without_compounds(&text), &REQUEST)
         && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency)
