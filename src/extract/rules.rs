@@ -307,6 +307,8 @@ const COMMIT_AFTER_WO: [&str; 37] = [
     "本周", "这周", "月底", "尽快", "先", "再", "稍后", "争取", "跟进", "安排", "处理", "一会", "两天", "重新", "亲自",
     "回头", "待会", "晚点", "抽空", "这就", "今晚", "明早",
 ];
+/// Verbs right after 我 that take on the quoted request in a reply (我联系厂家, 我下单吧, 我问问).
+const REPLY_TAKE_VERBS: [&str; 10] = ["联系", "下单", "问问", "问一下", "打电话", "打个电话", "喊", "报给", "催", "约"];
 /// The sender's own schedule (我下周去参加培训 / 我明天出差): attendance or absence, no work.
 const SCHEDULE: [&str; 13] =
     ["参加", "出差", "请假", "休假", "培训", "年假", "体检", "调休", "不在公司", "不在单位", "外出", "排在", "要去"];
@@ -1110,6 +1112,14 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
             }
         }
         if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+        // (我联系厂家 / 我下单吧 / 我喊两个外协去弄 under a request: the replier taking it on; 我联系了
+        // tells what is done)
+        if ctx.msg.reply_to.is_some()
+            && let Some(v) = REPLY_TAKE_VERBS.iter().find(|w| after.starts_with(**w))
+            && !after[v.len()..].starts_with(['了', '过'])
+        {
             return true;
         }
         // (这几条我认领了 今天之内改完: a later clause opening with a time still to come and work)

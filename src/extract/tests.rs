@@ -2235,3 +2235,16 @@ fn a_need_told_after_news_is_a_task() {
         ),
     ]);
 }
+
+/// 我 + a verb that takes on the quoted request (我联系厂家 / 我喊两个师傅去弄) is the replier's
+/// promise; 我联系了 tells what is done.
+#[test]
+fn a_reply_taking_on_with_its_own_verb_commits() {
+    check_cases(&[(
+        "吴敏",
+        "我联系物业 让他们来修",
+        Some(("周建华", "三楼茶水间的热水器漏水了 需要找人来修")),
+        &[(&["吴敏"], None, "联系物业")],
+    )]);
+    check_no_tasks("吴敏", Some(("周建华", "三楼茶水间的热水器漏水了 需要找人来修")), &["我联系了 物业说下午来"]);
+}
