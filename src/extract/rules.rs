@@ -3228,7 +3228,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                     && q_task.is_some()
                     && (self_c || (own_date && !to_other))
                     && !title.contains('把')
-                    && shared <= 1;
+                    && shared <= 1
+                    // (我今晚先出个草稿发群里 / 我今天先发邮件催一下经纪人: work of its own named)
+                    && named_chars(&ack_rest(&title)) < 4;
                 // (我去打电话 / 我下午过去看一眼 under 得有人叫一下物业来修: a take-on naming only how
                 // it is done is done to what the request names)
                 // (场地我来找: what is named before the take-on is its object, no how)

@@ -2248,3 +2248,15 @@ fn a_reply_taking_on_with_its_own_verb_commits() {
     )]);
     check_no_tasks("吴敏", Some(("周建华", "三楼茶水间的热水器漏水了 需要找人来修")), &["我联系了 物业说下午来"]);
 }
+
+/// A reply to a request naming work of its own (好 我今晚先出个草稿发群里) keeps its own words; a bare
+/// promise (好 今晚改完发你) is the quoted work.
+#[test]
+fn a_reply_naming_its_own_work_keeps_its_title() {
+    check_cases(&[(
+        "陆佳琪",
+        "好 我今晚先出个草稿发群里",
+        Some(("周建华", "@陆佳琪 迎新晚会的海报这周五前出两版给我挑一下")),
+        &[(&["陆佳琪"], Some("2026-09-07"), "出个草稿发群里")],
+    )]);
+}
