@@ -2752,11 +2752,27 @@ fn review_changes(ctx: &Context, s: usize, e: usize) -> Option<String> {
         let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
         ((p.starts_with("其他") || p.starts_with("其余"))
             && has(&p.to_lowercase(), &["ok", "没问题", "可以", "都行", "挺好", "没啥问题", "不错"]))
-            || ["看了", "看过了"].iter().any(|w| p.ends_with(w) && p.chars().count() <= 4)
+            || ["看了", "看过了", "看完了"].iter().any(|w| p.ends_with(w) && p.chars().count() <= 4)
     };
     let soft = |p: &str| {
         let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
-        ["收到", "好的", "不错", "写得不错", "整体不错", "整体还行", "辛苦了", "第二版", "第一版"].contains(&p)
+        [
+            "收到",
+            "好的",
+            "不错",
+            "写得不错",
+            "整体不错",
+            "整体还行",
+            "辛苦了",
+            "第二版",
+            "第一版",
+            "写得挺好",
+            "挺好",
+            "整体可以",
+            "整体挺好",
+            "写得很好",
+        ]
+        .contains(&p)
     };
     let parts = ranges(&ctx.chars, s, e, |c| matches!(c, ' ' | '，' | ',' | '。' | '；' | ';'));
     let mut seen_verdict = false;
@@ -3186,7 +3202,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             }
             // (看了 68元档加一个头像框 其他OK 今天改完再发一版 under 礼包定价方案发你邮箱了 请查收: the
             // changes asked of what was sent for review are its sender's work)
-            if !is_task
+            let mut verdict = false;
+            // (a verdict is no promise of the replier's, even where the review asked was read as one)
+            if (!is_task || owners.iter().all(|o| o == sender))
                 && q.sender != sender
                 && ctx.roster.contains(&q.sender)
                 && has(&q.text, &REVIEW_ASKS)
@@ -3195,8 +3213,9 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 is_task = true;
                 owners = vec![q.sender.clone()];
                 title = changes;
+                verdict = true;
             }
-            if is_task {
+            if is_task && !verdict {
                 // the take-on clause's own words decide whether the reply names its work
                 let cue_clause = cue.and_then(|c| {
                     ranges(&ctx.chars, u.s, u.e, |c| is_clause_sep(c) || is_sentence_sep(c) || matches!(c, '？' | '?'))

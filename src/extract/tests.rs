@@ -2260,3 +2260,15 @@ fn a_reply_naming_its_own_work_keeps_its_title() {
         &[(&["陆佳琪"], Some("2026-09-07"), "出个草稿发群里")],
     )]);
 }
+
+/// A reviewer's verdict with changes (看完了 整体可以 风险那部分论证要加强) under work sent for review
+/// is the sender's work, even where the review asked was first read as the reviewer's promise.
+#[test]
+fn a_verdict_with_changes_goes_to_who_sent_the_work() {
+    check_cases(&[(
+        "周建华",
+        "看完了 整体可以 风险那部分论证要加强，下周一前改好再给我",
+        Some(("吴敏", "周总 您有空看下项目申报书初稿 都在邮箱里 有问题我今晚就改")),
+        &[(&["吴敏"], Some("2026-09-14"), "加强风险那部分论证")],
+    )]);
+}

@@ -2313,6 +2313,21 @@ impl<'a> P<'a> {
             {
                 return None;
             }
+            // (再展开一点 / 写详细一点: after any other word, with no day or part of the day and
+            // nothing that marks a clock after it, "一点" is "a bit" too)
+            if h == 1
+                && chinese
+                && i > 0
+                && st.pod.is_none()
+                && !st.explicit_day
+                && self.at(pe.saturating_sub(1)) == Some('点')
+                && self.at(i - 1).is_some_and(|c| crate::normalize::is_cjk(c) && !"到在于至约从和或前后是".contains(c))
+                && self
+                    .lits(pe, &["前", "之前", "以前", "半", "钟", "整", "左右", "到", "至", "开", "见", "的"])
+                    .is_none()
+            {
+                return None;
+            }
             if self.at(e) == Some('时') && self.lits(pe, &["候", "间", "代", "期", "尚", "刻"]).is_some() {
                 return None;
             }

@@ -500,3 +500,16 @@ fn last_day_before_a_holiday_is_a_day_not_a_deadline() {
     let a = analyze("节前把材料再核一遍", r("2026-06-15 17:00"));
     assert_eq!(a.expressions.first().map(|x| x.kind), Some(Kind::Deadline));
 }
+
+/// 一点 after a verb (再展开一点 / 写详细一点) is "a bit"; with a day, a part of the day or a clock
+/// mark (明天一点, 下午一点, 一点前) it is one o'clock.
+#[test]
+fn yidian_after_a_verb_is_a_bit() {
+    let r = "2026-01-13 16:45";
+    assert_eq!(due("第三段再展开一点 改完直接用", r), None);
+    assert_eq!(due("结论写详细一点", r), None);
+    assert!(
+        analyze("明天一点开会", self::r(r)).expressions.iter().any(|x| x.start.to_string() == "2026-01-14 13:00:00")
+    );
+    assert_eq!(due("报告一点前发我", "2026-01-13 09:00").as_deref(), Some("2026-01-13 13:00"));
+}
