@@ -927,8 +927,7 @@ fn called_off(text: &str) -> bool {
             ('不', Some(v)) if "做办搞弄出跑去".contains(*v) => i + 1,
             _ => return false,
         };
-        (from + 1..=from + 2).any(|k| c.get(k) == Some(&'了'))
-            && c.get(from..from + 1).is_some_and(|w| w.iter().all(|x| x.is_alphabetic()))
+        (from + 1..=from + 2).any(|k| c.get(k) == Some(&'了')) && c.get(from).is_some_and(|x| x.is_alphabetic())
     });
     no_longer || has(text, &["砍了", "黄了", "取消了", "叫停了"])
 }
@@ -1161,8 +1160,7 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    // (文案还差两条 今晚弄完: what is left told, then when it will be done)
-    let reported = has_finished(&text) || has(&text, &PART_DONE) || has(&text, &["完了", "好了"]);
+    let reported = has_finished(&text) || has(&text, &PART_DONE) || text.contains("完了") || text.contains("好了");
     ctx.ana
         .expressions
         .iter()
@@ -2030,7 +2028,6 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
     // absence told, nothing taken on or asked)
-    // (我明天中午前补发计划 今天一直在实验室走不开: a promise beside the excuse stands)
     // (我明天中午前补发计划 今天一直在实验室走不开: a promise beside the excuse stands)
     if is_own_excuse(&text)
         && !self_c
