@@ -2145,6 +2145,8 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 && x.kind != timex::Kind::Urgency
                 && !modifies_noun(ctx, x.span.1)
                 && !after_event(ctx, x.span)
+                // (报价比去年贵了15%: a time compared with, not when anything happened)
+                && !matches!(ctx.chars.get(x.span.0.wrapping_sub(1)), Some('比' | '较'))
         })
         .collect();
     // (昨天有顾客投诉…已经退了款 后续整改我这边盯着: the sender's promise after the story)

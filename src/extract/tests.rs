@@ -2272,3 +2272,15 @@ fn a_verdict_with_changes_goes_to_who_sent_the_work() {
         &[(&["吴敏"], Some("2026-09-14"), "加强风险那部分论证")],
     )]);
 }
+
+/// A past time compared with (报价比去年贵了15%) tells no past event: the decision asked after it
+/// is work.
+#[test]
+fn a_time_compared_with_is_no_past_report() {
+    check_cases(&[(
+        "吴敏",
+        "周总 场地那边报价出来了 比去年贵了15% 要不要换一家 您拿个主意",
+        None,
+        &[(&["周建华"], None, "拿个主意要不要换场地")],
+    )]);
+}
