@@ -1965,6 +1965,9 @@ fn away_notice(ctx: &Context, s: usize, e: usize) -> bool {
         && ctx.refs.iter().all(|r| r.start < s || r.end > e || r.kind == RefKind::SelfRef)
 }
 
+/// A decision asked of someone (您拿个主意 / 管总看要不要换人 / 覃社长定一下).
+const DECIDE: [&str; 8] = ["拿个主意", "拿主意", "看要不要", "定一下", "拍个板", "拍板", "决定一下", "定个方案"];
+
 /// Work someone must take on, nobody named yet (得有人把…, 需要有人去…, 这个得找人来修).
 const NEED_SOMEBODY: [&str; 5] = ["得有人", "需要有人", "要有人", "得找人", "需要找人"];
 
@@ -2088,6 +2091,8 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // 罗总 灯坏了一个 要不要买个新的 / 下周想加一场夜播 可以不: asking leave, not giving work
     let leave = strip_punct(&bare);
+    // (第三组报价太高 管总看要不要换人 / …还是月底统一结？覃社长定一下: a decision asked of someone)
+    let decision = has(&text, &DECIDE) && doer_refs(ctx, s, e).iter().any(|r| r.kind != RefKind::SelfRef);
     // (见面会要不要请个老师来讲两句 / 我们要不要考虑一下节后把夜班改成两班倒: the 请 and 把 are the
     // proposal's own words, not a request; what is asked outside the 要不要 clause counts)
     let asked = without_proposal(&text);
@@ -2098,6 +2103,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 .any(|w| leave.ends_with(w)))
         && !asked.contains('把')
         && !has(&asked, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
+        && !decision
     {
         return false;
     }
@@ -2218,7 +2224,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .iter()
         .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline))
         || event_deadlines(ctx, s, e).next().is_some();
-    if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) {
+    if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) && !decision {
         return false;
     }
     // (谁周末一起去爬山 / 中午谁一起吃饭: an invitation to leisure, no work)

@@ -2284,3 +2284,16 @@ fn a_time_compared_with_is_no_past_report() {
         &[(&["周建华"], None, "拿个主意要不要换场地")],
     )]);
 }
+
+/// A decision asked of someone named (第三家报价太高 周总看要不要换一家) is their work, though put as
+/// 要不要.
+#[test]
+fn a_decision_asked_of_someone_is_work() {
+    check_cases(&[(
+        "吴敏",
+        "三家供应商谈下来两家 第三家报价太高 周总看要不要换一家",
+        None,
+        &[(&["周建华"], None, "看要不要换一家供应商")],
+    )]);
+    check_no_tasks("吴敏", None, &["第三家报价太高 要不要换一家"]);
+}
