@@ -1137,6 +1137,9 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
     false
 }
 
+/// Handing work to the one spoken to (发您 / 给你 / 交给您).
+const HAND_TO_YOU: [&str; 8] = ["发您", "发你", "给您", "给你", "发给您", "发给你", "交给您", "交给你"];
+
 /// Progress told so far (整理了一半 / 做了一部分): the rest is still to come.
 const PART_DONE: [&str; 5] = ["了一半", "了一部分", "了大半", "一半了", "了大部分"];
 
@@ -1149,7 +1152,8 @@ fn implicit_commit(ctx: &Context, s: usize, e: usize) -> bool {
     let progress =
         |r: &OwnerRef| r.kind == RefKind::SelfRef && has(&ctx.sub(r.end, clause_end(ctx, r.end, e)), &PART_DONE);
     // (黎主任 夜间门诊测算做好了 下周一一早发您: whom a report is told to does none of it)
-    let told_to = |r: &OwnerRef| told_by_name(ctx, r) && has_finished(&text);
+    // (周总 答辩PPT今天下午3点前发您: nor whom the work is handed to)
+    let told_to = |r: &OwnerRef| told_by_name(ctx, r) && (has_finished(&text) || has(&text, &HAND_TO_YOU));
     if ctx.refs.iter().any(|r| r.start >= s && r.end <= e && !r.object && !progress(r) && !told_to(r))
         || text.contains('？')
         || text.contains('?')
@@ -1183,9 +1187,7 @@ fn work_after(ctx: &Context, x: &timex::Expression, e: usize) -> Option<bool> {
             .iter()
             .any(|v| rest.starts_with(v));
     // (质证意见今天下午3点前发您 / 明天发群里: handed to the one told, or to the group, by the sender)
-    let hands_over = ["发您", "发你", "给您", "给你", "发群里", "发给您", "发给你", "交给您", "交给你"]
-        .iter()
-        .any(|w| rest.starts_with(w));
+    let hands_over = HAND_TO_YOU.iter().chain(&["发群里"]).any(|w| rest.starts_with(w));
     (work && !has_finished(rest)).then_some(modal.is_some() || hands_over)
 }
 

@@ -2198,6 +2198,7 @@ fn a_group_after_yixia_is_part_of_the_object() {
 fn a_hand_over_promised_without_wo_is_the_senders() {
     check_cases(&[
         ("吴敏", "答辩PPT今天下午3点前发您", None, &[(&["吴敏"], Some("2026-09-07"), "答辩PPT发您")]),
+        ("吴敏", "周总 答辩PPT今天下午3点前发您", None, &[(&["吴敏"], Some("2026-09-07"), "答辩PPT发您")]),
         ("吴敏", "验收通过了 提了两条整改意见 明天发群里", None, &[(&["吴敏"], Some("2026-09-08"), "整改意见发群里")]),
     ]);
 }
