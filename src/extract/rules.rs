@@ -2044,14 +2044,14 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // 婷婷演技可以的 / 小王这次真给力: praise, nothing asked
     let bare = strip_punct(&without_refs(ctx, s, e));
+    let timed = ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency);
     if ["可以的", "不错", "厉害", "真棒", "太棒了", "给力", "靠谱", "优秀", "牛", "太强了", "得好", "白忙了", "白忙活了"]
         .iter()
         .any(|w| bare.ends_with(w))
         && !text.contains('把')
         && !has(&without_compounds(&text), &REQUEST)
         // (双十二一共签了9单 晴川姐一个人签了6单 太强了: a time word in praise of what was done)
-        && (text.contains('了')
-            || !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency))
+        && (text.contains('了') || !timed)
     {
         return false;
     }
@@ -2061,7 +2061,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&text, &["你来", "您来"])
         && !text.contains('把')
         && !has(&without_compounds(&text), &REQUEST)
-        && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.kind != timex::Kind::Urgency)
+        && !timed
     {
         return false;
     }
@@ -3176,7 +3176,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 && own_dl.is_some_and(|(_, _, sp)| !in_reported_clause(ctx, sp.0))
                 && !info_quote
                 // (下午给你 under 老龚 节前能不能把…跑出来, said on that day: a hand-over promised)
-                && (!same_date || self_c || has(&text, &["给你", "发你", "给您", "发您", "发过去"]))
+                && (!same_date || self_c || has(&text, &HAND_TO_YOU) || text.contains("发过去"))
                 && (self_c || !has(&text, &["已经", "已在", "正在"]));
             if (takes_on || own_date) && !is_ack_only(&text) {
                 is_task = true;
