@@ -452,6 +452,11 @@ fn holiday_things_are_no_dates() {
     assert_eq!(due("开演前把圣诞树撤掉", "2026-12-01 09:00"), None);
     assert_eq!(due("春节档的排片表发我", "2026-12-01 09:00"), None);
     assert_eq!(due("圣诞前把活动方案发我", "2026-12-01 09:00").as_deref(), Some("2026-12-24"));
+    // (春节 and the other names ending in 节 too; a duty roster or an offer named after it)
+    assert_eq!(due("春节活动页的最终文案发我", "2026-02-11 11:00"), None);
+    assert_eq!(due("廊桥的春节值守排班", "2026-02-04 16:30"), None);
+    assert_eq!(due("一帆把春节值班表发群里", "2026-02-10 08:30"), None);
+    assert_eq!(due("春节前把值班表发群里", "2026-02-10 08:30").as_deref(), Some("2026-02-14"));
 }
 
 /// N号 naming a thing (3号育肥舍, 12号杆, 18号母猪, 二号展柜) is no day; the 后 of a verb before
