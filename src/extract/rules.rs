@@ -1977,7 +1977,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     let text = ctx.sub(s, e);
     let core = strip_punct(&text);
     if core.chars().count() < 2 || is_ack_only(&text) || is_ack_only(&without_refs(ctx, s, e)) {
-        return false;
+        return rejected(ctx, "short or acknowledgement");
     }
     let request = has(&without_compounds(&text), &REQUEST) || text.contains('把');
     // a duty roster (值班安排：初三初四杜建军，初五初六罗斌): several people each named next to dates
@@ -1990,7 +1990,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && named.len() >= 2
         && named.iter().all(|(a, b)| title_of(ctx, *a, *b).chars().filter(|c| c.is_alphanumeric()).count() < 2)
     {
-        return false;
+        return rejected(ctx, "duty roster of names");
     }
     let clauses = ranges(&ctx.chars, s, e, |c| matches!(c, '，' | ',' | ' '));
     let request_clause = clauses.iter().any(|(a, b)| {
@@ -2013,7 +2013,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && others.iter().all(|r| r.kind != RefKind::Addressee && r.kind != RefKind::Group)
         && has(&text, &["请假", "不在", "出差", "休假", "在外地", "没空", "走不开"])
     {
-        return false;
+        return rejected(ctx, "someone else's absence");
     }
     // 有需要让邹姐帮你看看 / 如果来不及找小王: help on a condition, nobody's task yet
     let lead = strip_punct(&text);
@@ -2022,14 +2022,14 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         || first_clause.contains("的话"))
         && !text.contains('把')
     {
-        return false;
+        return rejected(ctx, "help on a condition");
     }
     if contingency_contact(&text) {
-        return false;
+        return rejected(ctx, "contingency contact");
     }
     // (…盘一遍 别等到国庆前还对不上账 / 不然交警不批: what happens otherwise, no work of its own)
     if OTHERWISE.iter().any(|w| lead.starts_with(w)) && !text.contains('把') {
-        return false;
+        return rejected(ctx, "what happens otherwise");
     }
     // (我明天要考试来不了了 不好意思 / 我周四上午要去印厂看样 可能要晚到半小时: the sender's
     // absence told, nothing taken on or asked)
@@ -2040,7 +2040,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&without_compounds(&text), &REQUEST)
         && !has(&text, &["需要", "得有人", "要有人", "谁", "帮", "你", "您"])
     {
-        return false;
+        return rejected(ctx, "sender's excuse");
     }
     // 婷婷演技可以的 / 小王这次真给力: praise, nothing asked
     let bare = strip_punct(&without_refs(ctx, s, e));
@@ -2053,7 +2053,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         // (双十二一共签了9单 晴川姐一个人签了6单 太强了: a time word in praise of what was done)
         && (text.contains('了') || !timed)
     {
-        return false;
+        return rejected(ctx, "praise");
     }
     // (达人合作不做了 名单不用出了 / 讲师的事先不用跑了: work called off, nothing asked instead)
     // (@小川 你来，佳琪不用管了: the work handed to someone, another let off)
@@ -2063,7 +2063,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&without_compounds(&text), &REQUEST)
         && !timed
     {
-        return false;
+        return rejected(ctx, "called off");
     }
     // 大家别请假 / 你不用来了: asking that nothing be done
     let doers: Vec<&OwnerRef> = doer_refs(ctx, s, e).into_iter().filter(|r| r.kind != RefKind::SelfRef).collect();
@@ -2080,7 +2080,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 && !after.contains('忘')
         })
     {
-        return false;
+        return rejected(ctx, "asked not to");
     }
     // (续期清单在叶姐那: where something is, nothing asked)
     let place = strip_punct(&text);
@@ -2089,7 +2089,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !text.contains('把')
         && !has(&without_compounds(&text), &REQUEST)
     {
-        return false;
+        return rejected(ctx, "where something is");
     }
     // 罗总 灯坏了一个 要不要买个新的 / 下周想加一场夜播 可以不: asking leave, not giving work
     let leave = strip_punct(&bare);
@@ -2107,7 +2107,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&asked, &["请", "麻烦", "帮我", "帮忙", "你", "您", "能不能", "能否", "谁"])
         && !decision
     {
-        return false;
+        return rejected(ctx, "asking leave");
     }
     // (客户想加一场快闪 问我们能不能接 曹总你看呢 / …大家觉得呢: asking an opinion, not giving work)
     if ["看呢", "觉得呢", "觉得怎么样", "意下如何", "怎么看", "有什么想法"].iter().any(|w| leave.ends_with(w))
@@ -2115,7 +2115,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&asked, &["请", "麻烦", "帮我", "帮忙"])
         && !ctx.ana.expressions.iter().any(|x| x.span.0 >= s && x.span.1 <= e && x.inclusive_before)
     {
-        return false;
+        return rejected(ctx, "asking an opinion");
     }
     // (韩总有空帮忙看看…初稿 提提意见: a look asked of one person is work, the remarks its part)
     // (the person asked is named right before the ask: 韩总有空帮忙看看 / 请峰哥有空审阅一下)
@@ -2131,7 +2131,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     });
     if text.contains("查收") || (has(&text, &SOFT_INVITE) && !has(&text, &["前", "内", "务必", "必须"]) && !look_asked)
     {
-        return false;
+        return rejected(ctx, "soft invitation");
     }
     let question = text.contains('？')
         || text.contains('?')
@@ -2180,7 +2180,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         && !has(&text, &["请", "麻烦", "务必", "记得", "需要", "必须", "尽快", "赶紧", "抓紧"])
         && !open_request(&text)
     {
-        return false;
+        return rejected(ctx, "past report");
     }
     // (志刚哥能带我去见一下吗: a request put as a question)
     let info_q = question
@@ -2213,10 +2213,10 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         // (@X 报告改成下周一交给我: a change to someone's handover is still their work)
         && !(other_doer && has(&text, &["给我", "发我", "交我"]));
     if finished && !self_c {
-        return false;
+        return rejected(ctx, "finished");
     }
     if notice {
-        return false;
+        return rejected(ctx, "notice");
     }
     let refs = doer_refs(ctx, s, e);
     let group_only = !refs.is_empty() && refs.iter().all(|r| r.resolved == Resolved::All || r.kind == RefKind::SelfRef);
@@ -2227,7 +2227,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         .any(|x| x.span.0 >= s && x.span.1 <= e && (x.inclusive_before || x.kind == timex::Kind::Deadline))
         || event_deadlines(ctx, s, e).next().is_some();
     if info_q && !has(&text, &["什么时候", "能不能", "能否"]) && !open_request(&text) && !decision {
-        return false;
+        return rejected(ctx, "information question");
     }
     // (谁周末一起去爬山 / 中午谁一起吃饭: an invitation to leisure, no work)
     let leisure = text.contains("一起")
@@ -2258,7 +2258,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             ],
         );
     if leisure && !self_c && !has(&text, &["把", "负责", "安排", "订", "预约"]) {
-        return false;
+        return rejected(ctx, "leisure");
     }
     // (这周五请大家吃火锅 / 今晚请大家喝奶茶 / 红包我先发一个: a treat, no work)
     if has(
@@ -2266,10 +2266,10 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
         &["请大家吃", "请大家喝", "请你们吃", "请你们喝", "请全组吃", "请全组喝", "红包我", "发红包", "发个红包"],
     ) && !has(&text, &["把", "定", "订", "安排", "预约"])
     {
-        return false;
+        return rejected(ctx, "treat");
     }
     if only_wishes_and_duty(ctx, s, e) || shift_entry(ctx, s, e) || away_notice(ctx, s, e) {
-        return false;
+        return rejected(ctx, "wishes, shift or away");
     }
     // (送检单位说要先预约 最早下周 我先约上了 / 教练员档案放施主任桌上了: the last act told is done,
     // nothing asked, no time still to come)
@@ -2287,7 +2287,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             .iter()
             .any(|x| x.span.0 >= s && x.span.1 <= e && x.end > ctx.reference && x.kind != timex::Kind::Duration)
     {
-        return false;
+        return rejected(ctx, "last act told done");
     }
     // (端午值班：19号柴明 20号柴永福 21号老隋 / 国庆值班安排：1号到3号丁一鸣…: a duty roster told,
     // days after the colon, no work asked beyond being on duty)
@@ -2304,7 +2304,7 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             >= 2
         && !text.contains('把')
     {
-        return false;
+        return rejected(ctx, "duty roster of days");
     }
     if self_c {
         return true;
@@ -2334,10 +2334,11 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                         "帮忙",
                     ],
                 );
-            return dl
+            let work = dl
                 || dated_work
                 || text.contains('把')
                 || has(&text, &["请", "务必", "必须", "负责", "抓紧", "尽快", "第一时间"]);
+            return work || rejected(ctx, "the group told, nothing asked");
         }
         // (罗姐 我们店的制冰机又坏了 / 陆哥 商城礼包卖超了 限购没生效: news told to someone by name,
         // nothing asked of them)
@@ -2354,18 +2355,26 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
             && !open_request(&text)
             && !has(&text, &["你", "您", "需要", "得", "要", "能不能", "能否", "可以", "麻烦", "看", "吗", "？", "?"])
         {
-            return false;
+            return rejected(ctx, "news told by name");
         }
         return true;
     }
     // unowned must
     // (得找人修 / 要尽快找人报修: someone has to be found for it, nobody named)
-    has(&text, &UNOWNED_MUST)
+    let must = has(&text, &UNOWNED_MUST)
         || modal_must(&text)
         || (request && dl && has(&text, &["请", "麻烦"]))
         || (text.contains("找人")
             && has(&text, &["得", "要", "需", "尽快", "赶紧"])
-            && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]))
+            && !has(&text, &["找人问", "找人聊", "找人商量", "怎么"]));
+    must || rejected(ctx, "nobody named and no must")
+}
+
+/// Says in the trace why [`is_task_unit`] turned a unit down (`RUST_LOG=chat2task::extract=trace`),
+/// and turns it down.
+fn rejected(ctx: &Context, why: &str) -> bool {
+    tracing::trace!(id = %ctx.msg.id, why, "no task");
+    false
 }
 
 /// Words saying that something must be done, whoever does it.
