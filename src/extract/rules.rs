@@ -1113,6 +1113,12 @@ fn self_commit(ctx: &Context, s: usize, e: usize) -> bool {
         if COMMIT_AFTER_WO.iter().any(|w| after.starts_with(w)) {
             return true;
         }
+        // (有 在我电脑里 我发你 / 方案我发您: handing it over is the promise; 我发你的 names a thing)
+        if let Some(w) = HAND_TO_YOU.iter().find(|w| after.starts_with(**w))
+            && !after[w.len()..].starts_with(['了', '的', '过'])
+        {
+            return true;
+        }
         // (我联系厂家 / 我下单吧 / 我喊两个外协去弄 under a request: the replier taking it on; 我联系了
         // tells what is done)
         if ctx.msg.reply_to.is_some()
@@ -3170,7 +3176,22 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 .iter()
                 .chain(open_cues)
                 .find_map(|w| text.find(w).map(|b| u.s + text.get(..b).map_or(0, |p| p.chars().count())));
-            let takes_on = cue.is_some() || prompt;
+            // (明早过去换掉 / 今晚补上 under 这个得有人来修: a time still to come and the going or the
+            // work, nobody else named, takes the open request on)
+            let later = q_open
+                && refs.iter().all(|r| r.kind == RefKind::SelfRef)
+                && !has(&text, &["有人", "谁", "需要"])
+                && ctx.ana.expressions.iter().any(|x| {
+                    let after = ctx.sub(x.span.1, u.e);
+                    let after = after.trim_start_matches(['前', '之', '以', '内', ' ', '就', '先', '再']);
+                    x.span.0 >= u.s
+                        && x.span.1 <= u.e
+                        && x.end > ctx.reference
+                        && matches!(x.kind, timex::Kind::Point | timex::Kind::Deadline)
+                        && matches!(x.grain, timex::Grain::Day | timex::Grain::Hour | timex::Grain::Minute)
+                        && ["过去", "补", "换", "修", "弄", "写", "送", "拿", "带"].iter().any(|w| after.starts_with(w))
+                });
+            let takes_on = cue.is_some() || prompt || later;
             // (已经在走流程了…下周一批下来: a progress report, its date is no promise)
             // (共享盘 民政 2026三季度 里面 under …在哪个文件夹: an answer, its date words no promise)
             let info_quote = q_task.is_none()

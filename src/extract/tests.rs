@@ -2298,3 +2298,25 @@ fn a_decision_asked_of_someone_is_work() {
     )]);
     check_no_tasks("吴敏", None, &["第三家报价太高 要不要换一家"]);
 }
+
+/// Under a need nobody holds (这个得有人来修), a reply with a day still to come and the going or the
+/// work (明早过去换掉) takes it on without 我; 我发你 under a question hands the thing over.
+#[test]
+fn a_reply_with_a_day_and_the_work_takes_an_open_need_on() {
+    check_cases(&[
+        (
+            "吴敏",
+            "冲水阀配件我车上就有 明早过去换掉",
+            Some(("周建华", "二楼女厕有个冲水阀坏了 这个得有人来修")),
+            &[(&["吴敏"], Some("2026-09-08"), "换冲水阀配件")],
+        ),
+        (
+            "吴敏",
+            "有 在我电脑里 我发你",
+            Some(("周建华", "年会的流程模板有吗？")),
+            &[(&["吴敏"], None, "发年会的流程模板")],
+        ),
+    ]);
+    check_no_tasks("吴敏", Some(("周建华", "二楼女厕有个冲水阀坏了 这个得有人来修")), &["社区医院就能办 大概一周出证"]);
+    check_no_tasks("吴敏", None, &["我发你的文件看了吗"]);
+}
