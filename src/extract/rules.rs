@@ -2007,7 +2007,21 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
                 && ctx.ana.expressions.iter().any(|x| {
                     x.span.0 >= *a && x.span.1 <= *b && x.end > ctx.reference && x.kind != timex::Kind::Urgency
                 });
-        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把') || to_you || has(&c, &NEED_SOMEBODY))
+        // (沪A3修好了 … 晓琳明天给它排个短途 / 推文发了 大家今晚都转发: someone named, or the
+        // sender promising, with a time still to come, after the news of what is done)
+        let named_timed = ctx.refs.iter().any(|r| {
+            r.start >= *a
+                && r.end <= *b
+                && !r.object
+                && (r.kind != RefKind::SelfRef || self_commit(ctx, *a, *b))
+                && !is_vocative(ctx, r)
+        }) && ctx.ana.expressions.iter().any(|x| {
+            x.span.0 >= *a
+                && x.span.1 <= *b
+                && x.end > ctx.reference
+                && matches!(x.kind, timex::Kind::Point | timex::Kind::Deadline | timex::Kind::Range)
+        });
+        !has_finished(&c) && (has(&c, &REQUEST) || c.contains('把') || to_you || named_timed || has(&c, &NEED_SOMEBODY))
     });
     let finished = has_finished(&text) && !request_clause;
     // 郑小川今天请假了 / 吴敏明天出差: someone else's absence, nothing asked

@@ -2320,3 +2320,16 @@ fn a_reply_with_a_day_and_the_work_takes_an_open_need_on() {
     check_no_tasks("吴敏", Some(("周建华", "二楼女厕有个冲水阀坏了 这个得有人来修")), &["社区医院就能办 大概一周出证"]);
     check_no_tasks("吴敏", None, &["我发你的文件看了吗"]);
 }
+
+/// News of what is done (沪A3修好了) followed by someone named with a day still to come (晓琳明天给它
+/// 排个短途) is work given, not a finished report.
+#[test]
+fn someone_named_with_a_day_after_the_news_is_work() {
+    check_cases(&[(
+        "周建华",
+        "冷藏车修好了 试了两个小时 温度稳得住 佳琪明天给它排个短途先跑跑看",
+        None,
+        &[(&["陆佳琪"], Some("2026-09-08"), "给冷藏车排个短途跑跑看")],
+    )]);
+    check_no_tasks("周建华", None, &["冷藏车修好了 佳琪昨天试了两个小时 温度稳得住"]);
+}
