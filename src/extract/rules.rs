@@ -995,8 +995,22 @@ fn in_excuse_clause(ctx: &Context, pos: usize) -> bool {
 fn owners_of(ctx: &Context, refs: &[&OwnerRef], commit_self: bool) -> (Vec<String>, bool) {
     let mut owners: Vec<String> = Vec::new();
     let mut amb = false;
+    // nothing but a separator between two references: they are next to each other
+    let adjacent = |x: &OwnerRef, y: &OwnerRef| {
+        x.end <= y.start
+            && y.start - x.end <= 1
+            && (x.end..y.start).all(|i| ctx.chars.get(i).is_some_and(|c| is_clause_sep(*c)))
+    };
     for r in refs {
         if r.kind == RefKind::SelfRef && !commit_self {
+            continue;
+        }
+        // (老杨 你把二号仓腾出来: the 你 is the one just named, not whom the message opened with)
+        if r.kind == RefKind::Addressee
+            && refs
+                .iter()
+                .any(|p| adjacent(p, r) && matches!(p.resolved, Resolved::Member(_)) && p.kind != RefKind::SelfRef)
+        {
             continue;
         }
         match &r.resolved {

@@ -2333,3 +2333,15 @@ fn someone_named_with_a_day_after_the_news_is_work() {
     )]);
     check_no_tasks("周建华", None, &["冷藏车修好了 佳琪昨天试了两个小时 温度稳得住"]);
 }
+
+/// 你 right after a name (老吴 你把二号仓腾出来) is the one just named, not whom the message opened
+/// with.
+#[test]
+fn you_after_a_name_is_that_person() {
+    check_cases(&[(
+        "周建华",
+        "小郑 让面料厂周五前把布送过来 老吴 你把二号仓腾出来放加单的布",
+        None,
+        &[(&["郑小川"], Some("2026-09-11"), "让面料厂把布送过来"), (&["吴敏"], None, "把二号仓腾出来放加单的布")],
+    )]);
+}
