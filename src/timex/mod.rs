@@ -145,6 +145,56 @@ fn same_day_as_before(chars: &[char], items: &mut [parse::Item]) {
     }
 }
 
+/// 27号黑五 前一天晚上 / 27号前一天: the day before a date just said (up to four chars of event name
+/// between), not the day before today. The dated word itself then names the event, no deadline;
+/// a part of the day right after (晚上) falls on the day before too.
+fn day_before_a_date(chars: &[char], items: &mut [parse::Item]) {
+    for i in 1..items.len() {
+        let (head, tail) = items.split_at_mut(i);
+        let it = &mut tail[0];
+        let (a, b) = it.expr.span;
+        let word: String = chars.get(a..b).unwrap_or(&[]).iter().collect();
+        // the 前 opens this expression (前一天) or closes the date before it (27号前 | 一天)
+        let (front, n_days) = match word.as_str() {
+            "前一天" | "前一晚" | "前一日" | "前天晚上" => (a, 1),
+            "前两天" => (a, 2),
+            "一天" | "一晚" if a > 0 && chars.get(a - 1) == Some(&'前') => (a - 1, 1),
+            "两天" if a > 0 && chars.get(a - 1) == Some(&'前') => (a - 1, 2),
+            _ => continue,
+        };
+        let Some(p) = head.last_mut() else { continue };
+        let gap_ok = p.expr.span.1 <= front + 1
+            && front.saturating_sub(p.expr.span.1) <= 4
+            && (p.expr.span.1..front).all(|k| chars.get(k).is_some_and(|c| crate::normalize::is_cjk(*c) || *c == ' '));
+        if p.expr.grain != Grain::Day || !matches!(p.expr.kind, Kind::Point | Kind::Deadline) || !gap_ok {
+            continue;
+        }
+        // (the last day the date covers: 27号, 27号前 and 元宵前 all end on the day named)
+        let said = (p.expr.end - chrono::Duration::days(1)).date();
+        let day = said - chrono::Days::new(n_days);
+        let Some(start) = day.and_hms_opt(0, 0, 0) else { continue };
+        p.negated = true;
+        it.expr.kind = Kind::Point;
+        it.expr.grain = Grain::Day;
+        it.expr.start = start;
+        it.expr.end = start + chrono::Duration::days(1);
+        it.expr.inclusive_before = false;
+        it.due = Some((day, None));
+        // (…前一天晚上: the part of the day that follows is on that day)
+        if let Some(next) = tail.get_mut(1)
+            && next.expr.span.0 == b
+            && next.expr.grain != Grain::Day
+        {
+            let shift = day - next.expr.start.date();
+            next.expr.start += shift;
+            next.expr.end += shift;
+            if let Some((d, _)) = next.due.as_mut() {
+                *d += shift;
+            }
+        }
+    }
+}
+
 /// Finds and resolves every time expression; `reference` is the message time in local time.
 pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
     analyze_with(text, reference, Options::default())
@@ -158,6 +208,7 @@ pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> A
     let chars = normalize::normalize(text);
     let mut items = parse::find_all(&chars, reference, options);
     same_day_as_before(&chars, &mut items);
+    day_before_a_date(&chars, &mut items);
     let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
     let today = reference.date();
     let correction = parse::has_correction_cue(&chars);

@@ -518,3 +518,13 @@ fn yidian_after_a_verb_is_a_bit() {
     );
     assert_eq!(due("报告一点前发我", "2026-01-13 09:00").as_deref(), Some("2026-01-13 13:00"));
 }
+
+/// 前一天 after a date just said (27号黑五 前一天晚上, 27号前一天) is the day before that date, not
+/// yesterday; a festival's own 前一天 (元宵前一天) is counted once.
+#[test]
+fn the_day_before_a_date_said() {
+    assert_eq!(due("27号黑五 前一天晚上需要有人把价格核一遍", "2026-11-25 21:00").as_deref(), Some("2026-11-26"));
+    assert_eq!(due("27号前一天把价格核一遍", "2026-09-15 19:30").as_deref(), Some("2026-09-26"));
+    assert_eq!(due("元宵前一天下午你去把现场勘察做了", "2026-02-26 10:00").as_deref(), Some("2026-03-02"));
+    assert_eq!(due("前一天晚上的单子今天发", "2026-11-25 09:00").as_deref(), Some("2026-11-25"));
+}
