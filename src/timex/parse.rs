@@ -52,11 +52,11 @@ fn find_str(s: &[char], pat: &str) -> bool {
 /// Every char that can begin an expression (besides ASCII digits). Checked first at each position so
 /// ordinary text costs one lookup per char.
 /// Nouns a bare festival name modifies (国庆套餐, 中秋礼盒, 五一复盘会): no day is meant.
-const FESTIVAL_NOUNS: [&str; 45] = [
-    "值班", "值守", "排班", "特价", "订单", "礼包", "单量", "套餐", "礼盒", "活动", "特刊", "汇演", "联欢", "晚会",
-    "版本", "专题", "海报", "促销", "大促", "主题", "复盘", "福利", "礼品", "物资", "营销", "特辑", "节目", "文案",
-    "方案", "专场", "限定", "红包", "祝福", "贺卡", "装饰", "游园", "庆典", "档期", "新品", "周边", "套装", "专区",
-    "会场", "直播", "推文",
+const FESTIVAL_NOUNS: [&str; 46] = [
+    "值班", "值守", "排班", "特价", "订单", "礼包", "单量", "件", "套餐", "礼盒", "活动", "特刊", "汇演", "联欢",
+    "晚会", "版本", "专题", "海报", "促销", "大促", "主题", "复盘", "福利", "礼品", "物资", "营销", "特辑", "节目",
+    "文案", "方案", "专场", "限定", "红包", "祝福", "贺卡", "装饰", "游园", "庆典", "档期", "新品", "周边", "套装",
+    "专区", "会场", "直播", "推文",
 ];
 
 pub const START_CHARS: &str = "调补几初排侯荷洒胡好霍克印兄九难凯庞淡西卫威比佛浴地开肉尔古宰伊登法权斋穆阿逾篝沙收新以禁犹赎住诵转律欢修献烛哈马图树小雨惊谷立芒处霜秋冬夏春收天该零〇一二两俩三四五六七八九十廿卅幺仨今本当全明听次翌第隔后大昨寻前现此宜而依Ee这同来去上下每正腊冬农阴旧闰周星礼元阳情圣妇国植消愚劳青六儿建八教万老双光澳平母父感春新龙端中重除年清复主耶神黑濯设棕基灰忏煎东拉沉节放假长月季Qq首午凌早黎晏傍晚夜半深白过最近未再接尽马立赶越Aa急加从自高";
@@ -2770,7 +2770,13 @@ impl<'a> P<'a> {
             }
         }
         // 国庆套餐 / 中秋礼盒 / 端午活动: a bare festival name before a noun names the thing, not a day
-        if !matches!(rule, R::H) && self.lits(e, &FESTIVAL_NOUNS).is_some() {
+        // (中秋国庆件 / 中秋国庆双节订单量: a second festival name before the noun, or 双节 after both)
+        let chained = ["中秋", "国庆", "元旦", "春节", "端午", "五一", "清明", "圣诞"]
+            .iter()
+            .find_map(|n| self.lit(e, n))
+            .unwrap_or(e);
+        let doubled = self.lit(chained, "双节").unwrap_or(chained);
+        if !matches!(rule, R::H) && [e, chained, doubled].iter().any(|k| self.lits(*k, &FESTIVAL_NOUNS).is_some()) {
             return None;
         }
         if matches!(rule, R::H) {

@@ -457,6 +457,10 @@ fn holiday_things_are_no_dates() {
     assert_eq!(due("廊桥的春节值守排班", "2026-02-04 16:30"), None);
     assert_eq!(due("一帆把春节值班表发群里", "2026-02-10 08:30"), None);
     assert_eq!(due("春节前把值班表发群里", "2026-02-10 08:30").as_deref(), Some("2026-02-14"));
+    // (两个节日连着说，后面是名词: 中秋国庆件 / 中秋国庆双节订单量)
+    assert_eq!(due("中秋国庆件只会更多 需要再加两组货架", "2026-09-15 19:30"), None);
+    assert_eq!(due("中秋国庆双节订单量会翻倍", "2026-09-17 08:30"), None);
+    assert_eq!(due("中秋国庆前把货架加好", "2026-09-15 19:30").as_deref(), Some("2026-09-30"));
 }
 
 /// N号 naming a thing (3号育肥舍, 12号杆, 18号母猪, 二号展柜) is no day; the 后 of a verb before
