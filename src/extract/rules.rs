@@ -870,7 +870,13 @@ fn in_own_excuse(ctx: &Context, pos: usize) -> bool {
     let a = clause_start(ctx, pos);
     let b = (pos..n).find(|i| ctx.chars.get(*i).is_some_and(|c| is_clause_sep(*c) || is_sentence_sep(*c))).unwrap_or(n);
     let other = ctx.chars.iter().enumerate().any(|(i, ch)| (i < a || i >= b) && ch.is_alphanumeric());
-    other && (is_own_excuse(&ctx.sub(a, b)) || (ctx.sub(a, b).contains('我') && excuse_follows(ctx, b)))
+    let c = ctx.sub(a, b);
+    // (下周三我请假一天 … 麻烦批一下: the day of the sender's own leave or trip, not of the work asked)
+    let own_leave = c.contains('我')
+        && has(&c, &["请假", "请一天假", "休假", "年假", "出差"])
+        && !c.contains('把')
+        && !has(&without_compounds(&c), &REQUEST);
+    other && (is_own_excuse(&c) || own_leave || (c.contains('我') && excuse_follows(ctx, b)))
 }
 
 /// The part after the separator at `b` is only an excuse (我今晚要盯到撤场 起不来): it makes the

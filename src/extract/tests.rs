@@ -2345,3 +2345,14 @@ fn you_after_a_name_is_that_person() {
         &[(&["郑小川"], Some("2026-09-11"), "让面料厂把布送过来"), (&["吴敏"], None, "把二号仓腾出来放加单的布")],
     )]);
 }
+
+/// The day of the sender's own leave (下周三我请假一天) dates the leave, not the approval asked for.
+#[test]
+fn the_senders_leave_day_dates_no_approval() {
+    check_cases(&[(
+        "吴敏",
+        "周总 下周三我请假一天 请假单在钉钉上提了 麻烦批一下",
+        None,
+        &[(&["周建华"], None, "批请假单")],
+    )]);
+}
