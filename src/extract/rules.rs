@@ -3013,6 +3013,14 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
         {
             own_dl = Some((d.date, d.time, *sp));
         }
+        // (节后开工 今天下午3点开全员进度会 会前每个人…: the event on the day said gives its hour)
+        if let Some((day, None, _)) = own_dl
+            && let Some((sp, d)) = event_deadlines(ctx, u.s, u.e).next()
+            && d.date == day
+            && d.time.is_some()
+        {
+            own_dl = Some((d.date, d.time, *sp));
+        }
         // (明天顾家婚礼分工：徐浩 早上7点到… 徐可欣 10点前完成花门: a clock time under a dated
         // header is on the header's day)
         let header_day = message_header_day.filter(|(colon, _)| u.e > *colon);

@@ -2356,3 +2356,15 @@ fn the_senders_leave_day_dates_no_approval() {
         &[(&["周建华"], None, "批请假单")],
     )]);
 }
+
+/// An event on the day already said (节后开工 今天下午3点开全员进度会 会前…) gives the deadline its
+/// hour.
+#[test]
+fn an_event_on_the_day_said_gives_its_hour() {
+    let mut m = msg("周建华", "节后开工 今天下午3点开全员进度会 会前每个人把手上的进度更新到飞书表格", None);
+    m.ts = chrono::DateTime::parse_from_rfc3339("2026-10-08T09:05:00+08:00").unwrap_or_default();
+    let got = Extractor::default().extract(&m, None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-10-08"));
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("15:00:00"));
+}
