@@ -2313,19 +2313,33 @@ fn is_task_unit(ctx: &Context, s: usize, e: usize, has_owner: bool, self_c: bool
     }
     // (送检单位说要先预约 最早下周 我先约上了 / 教练员档案放施主任桌上了: the last act told is done,
     // nothing asked, no time still to come)
-    let last = (s..e)
-        .rev()
-        .find(|i| ctx.chars.get(*i).is_some_and(|c| c.is_alphanumeric()))
-        .map_or(s, |i| clause_start(ctx, i).max(s));
-    if told_done(&ctx.sub(last, e))
-        && doer_refs(ctx, s, e).iter().all(|r| r.start >= last)
+    // (…一页纸放寇经理桌上了 周末愉快: a closing wish is passed over)
+    let last_clause = |end: usize| {
+        (s..end)
+            .rev()
+            .find(|i| ctx.chars.get(*i).is_some_and(|c| c.is_alphanumeric()))
+            .map_or(s, |i| clause_start(ctx, i).max(s))
+    };
+    let mut end = e;
+    loop {
+        let last = last_clause(end);
+        let tail = strip_punct(&ctx.sub(last, end));
+        if last > s && has(&tail, &WISHES) && tail.chars().count() <= 8 {
+            end = last;
+        } else {
+            break;
+        }
+    }
+    let last = last_clause(end);
+    if told_done(&ctx.sub(last, end))
+        && doer_refs(ctx, s, end).iter().all(|r| r.start >= last)
         && !request
         && !open_request(&text)
         && !ctx
             .ana
             .expressions
             .iter()
-            .any(|x| x.span.0 >= s && x.span.1 <= e && x.end > ctx.reference && x.kind != timex::Kind::Duration)
+            .any(|x| x.span.0 >= s && x.span.1 <= end && x.end > ctx.reference && x.kind != timex::Kind::Duration)
     {
         return rejected(ctx, "last act told done");
     }

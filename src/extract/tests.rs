@@ -2368,3 +2368,10 @@ fn an_event_on_the_day_said_gives_its_hour() {
     assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-10-08"));
     assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("15:00:00"));
 }
+
+/// The last act told done (一页纸放周总桌上了) asks nothing, a closing wish (周末愉快) after it
+/// included.
+#[test]
+fn a_closing_wish_after_work_told_done_asks_nothing() {
+    check_no_tasks("吴敏", None, &["一页纸放周总桌上了 周末愉快☀️", "样品寄出去了 大家国庆快乐"]);
+}
