@@ -195,6 +195,39 @@ fn day_before_a_date(chars: &[char], items: &mut [parse::Item]) {
     }
 }
 
+/// 昨晚熬到三点 / 昨天晚上忙到凌晨三点: an hour told right after last evening is in the night that
+/// followed it (early this morning), already past: no deadline.
+fn night_after_last_evening(chars: &[char], items: &mut [parse::Item], reference: NaiveDateTime) {
+    use chrono::Timelike;
+    for i in 1..items.len() {
+        let (head, tail) = items.split_at_mut(i);
+        let it = &mut tail[0];
+        let Some(p) = head.last() else { continue };
+        let last_evening = matches!(p.expr.grain, Grain::Hour | Grain::Minute)
+            && p.expr.start.hour() >= 18
+            && reference.date().pred_opt() == Some(p.expr.start.date());
+        let gap = it.expr.span.0.saturating_sub(p.expr.span.1);
+        let between: String = chars.get(p.expr.span.1..it.expr.span.0).unwrap_or(&[]).iter().collect();
+        if !last_evening || !matches!(it.expr.grain, Grain::Hour | Grain::Minute) || gap > 5 || !between.ends_with('到')
+        {
+            continue;
+        }
+        let word: String = chars.get(it.expr.span.0..it.expr.span.1).unwrap_or(&[]).iter().collect();
+        let bare = !["上午", "下午", "中午", "晚上", "早上", "傍晚", "夜里", "晚"].iter().any(|w| word.contains(w));
+        let hour = it.expr.start.hour();
+        let night_hour = match hour {
+            0..=5 => hour,
+            13..=17 if bare => hour - 12,
+            _ => continue,
+        };
+        let Some(at) = reference.date().and_hms_opt(night_hour, it.expr.start.minute(), 0) else { continue };
+        let shift = at - it.expr.start;
+        it.expr.start += shift;
+        it.expr.end += shift;
+        it.due = None;
+    }
+}
+
 /// Finds and resolves every time expression; `reference` is the message time in local time.
 pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
     analyze_with(text, reference, Options::default())
@@ -209,6 +242,7 @@ pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> A
     let mut items = parse::find_all(&chars, reference, options);
     same_day_as_before(&chars, &mut items);
     day_before_a_date(&chars, &mut items);
+    night_after_last_evening(&chars, &mut items, reference);
     let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
     let today = reference.date();
     let correction = parse::has_correction_cue(&chars);

@@ -532,3 +532,15 @@ fn the_day_before_a_date_said() {
     assert_eq!(due("元宵前一天下午你去把现场勘察做了", "2026-02-26 10:00").as_deref(), Some("2026-03-02"));
     assert_eq!(due("前一天晚上的单子今天发", "2026-11-25 09:00").as_deref(), Some("2026-11-25"));
 }
+
+/// An hour told right after last evening (昨晚熬到三点, 昨天晚上忙到凌晨三点) is early this morning,
+/// already past: no deadline, and no 15:00 today.
+#[test]
+fn an_hour_after_last_evening_is_the_night_past() {
+    assert_eq!(due("KV调完了 昨晚熬到三点 发你邮箱了", "2026-10-12 07:30"), None);
+    assert_eq!(due("昨天晚上忙到凌晨三点", "2026-10-12 07:30"), None);
+    let a = analyze("质证意见今天下午3点前发您 昨晚改到一点多", r("2026-10-12 07:30"));
+    let d = a.deadline.map(|d| (d.date.to_string(), d.time.map(|t| t.to_string())));
+    assert_eq!(d, Some(("2026-10-12".to_string(), Some("15:00:00".to_string()))));
+    assert_eq!(due("今天熬到三点也要弄完", "2026-10-12 07:30").as_deref(), Some("2026-10-12 15:00"));
+}
