@@ -3282,6 +3282,7 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 is_task = false;
             }
             // a bare imperative answering someone's message is addressed to its sender
+            // (我电脑里有 等下把模板发你 under …模板有人有吗: what is handed to the asker, the replier does)
             if !is_task
                 && refs.is_empty()
                 && (!addressed || q_task.is_none())
@@ -3291,7 +3292,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                 && is_task_unit(ctx, u.s, u.e, true, false)
             {
                 is_task = true;
-                owners = vec![q.sender.clone()];
+                let handed_to_asker = HAND_TO_YOU
+                    .iter()
+                    .any(|w| text.match_indices(w).any(|(i, _)| !text[i + w.len()..].starts_with(['了', '的', '过'])));
+                owners = vec![if handed_to_asker { sender.to_string() } else { q.sender.clone() }];
             }
             // (看了 68元档加一个头像框 其他OK 今天改完再发一版 under 礼包定价方案发你邮箱了 请查收: the
             // changes asked of what was sent for review are its sender's work)

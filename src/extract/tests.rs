@@ -2375,3 +2375,15 @@ fn an_event_on_the_day_said_gives_its_hour() {
 fn a_closing_wish_after_work_told_done_asks_nothing() {
     check_no_tasks("吴敏", None, &["一页纸放周总桌上了 周末愉快☀️", "样品寄出去了 大家国庆快乐"]);
 }
+
+/// A reply that hands what was asked about to the asker (我电脑里有 等下把模板发你) is the replier's
+/// promise, though it reads as a bare imperative.
+#[test]
+fn handing_the_thing_asked_about_is_the_repliers_promise() {
+    check_cases(&[(
+        "吴敏",
+        "我电脑里有 等下把模板发你",
+        Some(("周建华", "消防检查的表格模板有人有吗 去年用的那版找不到了")),
+        &[(&["吴敏"], None, "")],
+    )]);
+}
