@@ -228,6 +228,37 @@ fn night_after_last_evening(chars: &[char], items: &mut [parse::Item], reference
     }
 }
 
+/// 明天周六 报名处九点开门 上午有两个团体…: a message that opens on a day still to come puts a
+/// later part of the day said alone (上午, 下午三点) on that day, not on today.
+fn opening_day_carries(chars: &[char], items: &mut [parse::Item], reference: NaiveDateTime) {
+    let Some(first) = items.first() else { return };
+    let said: String = chars.get(first.expr.span.0..first.expr.span.1).unwrap_or(&[]).iter().collect();
+    // (a relative day: 明天 / 后天 / 周六 / 下周一, not 3号月台)
+    let relative = ["明", "后天", "周", "星期", "礼拜"].iter().any(|w| said.contains(w));
+    let opens = first.expr.span.0 <= 1
+        && relative
+        && first.expr.grain == Grain::Day
+        && first.expr.kind == Kind::Point
+        && first.expr.start.date() > reference.date();
+    if !opens {
+        return;
+    }
+    let day = first.expr.start.date();
+    for it in items.iter_mut().skip(1) {
+        let word: String = chars.get(it.expr.span.0..it.expr.span.1).unwrap_or(&[]).iter().collect();
+        let bare = ["上午", "下午", "中午", "晚上", "早上", "傍晚"].iter().any(|w| word.starts_with(w));
+        if !bare || it.expr.start.date() != reference.date() || it.expr.kind != Kind::Point {
+            continue;
+        }
+        let shift = day - it.expr.start.date();
+        it.expr.start += shift;
+        it.expr.end += shift;
+        if let Some((d, _)) = it.due.as_mut() {
+            *d += shift;
+        }
+    }
+}
+
 /// Finds and resolves every time expression; `reference` is the message time in local time.
 pub fn analyze(text: &str, reference: NaiveDateTime) -> Analysis {
     analyze_with(text, reference, Options::default())
@@ -243,6 +274,7 @@ pub fn analyze_with(text: &str, reference: NaiveDateTime, options: Options) -> A
     same_day_as_before(&chars, &mut items);
     day_before_a_date(&chars, &mut items);
     night_after_last_evening(&chars, &mut items, reference);
+    opening_day_carries(&chars, &mut items, reference);
     let urgent = items.iter().any(|it| it.expr.kind == Kind::Urgency);
     let today = reference.date();
     let correction = parse::has_correction_cue(&chars);

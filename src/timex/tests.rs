@@ -544,3 +544,14 @@ fn an_hour_after_last_evening_is_the_night_past() {
     assert_eq!(d, Some(("2026-10-12".to_string(), Some("15:00:00".to_string()))));
     assert_eq!(due("今天熬到三点也要弄完", "2026-10-12 07:30").as_deref(), Some("2026-10-12 15:00"));
 }
+
+/// A message opening on a day still to come (明天周六 …) puts a part of the day said alone later
+/// (上午) on that day; a numbered thing at the start (3号月台) opens on no day.
+#[test]
+fn an_opening_day_carries_to_a_bare_part_of_the_day() {
+    let a = analyze("明天周六 报名处九点开门 上午有两个团体报名的 我来接待", r("2026-07-10 20:50"));
+    let am = a.expressions.iter().find(|x| x.span.0 == 13).map(|x| x.start.date().to_string());
+    assert_eq!(am.as_deref(), Some("2026-07-11"), "{:?}", a.expressions);
+    let b = analyze("3号月台的叉车电瓶又不行了 我下午找厂家来修", r("2026-01-04 09:00"));
+    assert_eq!(b.deadline.map(|d| d.date.to_string()).as_deref(), Some("2026-01-04"), "{:?}", b.expressions);
+}
