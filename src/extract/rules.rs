@@ -768,7 +768,14 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || coarse_event_time(ctx, span)
         || starts_a_routine(ctx, span)
         || told_event(ctx, span)
+        || every_day(ctx, span)
         || span.1 <= ctx.greeting
+}
+
+/// 每天下午在群里通报一次 / 每天下午两点送到各车间: a time that comes back every day is no deadline.
+fn every_day(ctx: &Context, span: (usize, usize)) -> bool {
+    let before = ctx.sub(span.0.saturating_sub(5), span.0);
+    ["每天", "每晚", "每周", "每日", "天天", "每个工作日"].iter().any(|w| before.ends_with(w))
 }
 
 /// A time word followed in its part by what happened (这周第三次了 / 今天吐司烤糊了一整盘 / 我这组

@@ -2387,3 +2387,9 @@ fn handing_the_thing_asked_about_is_the_repliers_promise() {
         &[(&["吴敏"], None, "")],
     )]);
 }
+
+/// A time that comes back every day (每天下午在群里通报一次) is no deadline.
+#[test]
+fn a_daily_time_is_no_deadline() {
+    check_cases(&[("周建华", "佳琪你负责盯各组的录入进度 每天下午在群里通报一次", None, &[(&["陆佳琪"], None, "")])]);
+}
