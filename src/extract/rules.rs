@@ -3464,7 +3464,10 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
                                 &ctx.sub(u.s, u.e),
                                 &["汇报", "讲", "分享", "演示", "展示", "介绍", "发言", "主持", "记录", "做报告"],
                             );
-                        Some((d, t, sp, is_before(sp), next_to || header || meeting))
+                        // (晓琳 你来写第三章 前两章我来 周末都写完: a time with 都 after the parts closes
+                        // every one of them)
+                        let closes_all = o.s >= u.e && o.group == u.group && ctx.chars.get(sp.1) == Some(&'都');
+                        Some((d, t, sp, is_before(sp) || closes_all, next_to || header || meeting))
                     })
                     .collect();
                 shared

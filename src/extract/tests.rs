@@ -2393,3 +2393,14 @@ fn handing_the_thing_asked_about_is_the_repliers_promise() {
 fn a_daily_time_is_no_deadline() {
     check_cases(&[("周建华", "佳琪你负责盯各组的录入进度 每天下午在群里通报一次", None, &[(&["陆佳琪"], None, "")])]);
 }
+
+/// A time with 都 after several parts (前两章我来 周末都写完) closes every one of them.
+#[test]
+fn a_time_with_dou_after_the_parts_closes_them_all() {
+    check_cases(&[(
+        "周建华",
+        "佳琪 你来写初稿第三章的渠道分析 前两章我来 周末都写完",
+        None,
+        &[(&["陆佳琪"], Some("2026-09-13"), "写初稿第三章的渠道分析"), (&["周建华"], Some("2026-09-13"), "")],
+    )]);
+}
