@@ -3264,6 +3264,12 @@ pub fn extract_rules_hinted(ctx: &Context, hints: &[(usize, usize)]) -> Vec<Extr
             let same_date = own_dl.is_some_and(|(d, tm, _)| {
                 q_task.is_some_and(|t| t.due_date == Some(d) && (tm.is_none() || t.due_time == tm))
             });
+            // (周二下午我没课 我去借吧 under …周二下午5点前: the day said is the one asked, with its hour)
+            if let Some((d, None, sp)) = own_dl
+                && let Some(t) = q_task.filter(|t| t.due_date == Some(d) && t.due_time.is_some())
+            {
+                own_dl = Some((d, t.due_time, sp));
+            }
             // (问了 场馆说最早7点开: a time someone else gave is no date of the replier's)
             let own_date = to_me
                 && own_dl.is_some_and(|(_, _, sp)| !in_reported_clause(ctx, sp.0))

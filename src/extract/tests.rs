@@ -2404,3 +2404,17 @@ fn a_time_with_dou_after_the_parts_closes_them_all() {
         &[(&["陆佳琪"], Some("2026-09-13"), "写初稿第三章的渠道分析"), (&["周建华"], Some("2026-09-13"), "")],
     )]);
 }
+
+/// A reply taking the request on for the day it was asked for (周二下午我没课 我去借吧 under …周二
+/// 下午5点前) keeps the hour asked.
+#[test]
+fn a_reply_on_the_day_asked_keeps_its_hour() {
+    let got = Extractor::default().extract(
+        &msg("吴敏", "周二下午我没课 我去借吧", Some(("周建华", "得有人去后勤借12台对讲机 周二下午5点前"))),
+        None,
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].owners, vec!["吴敏".to_string()]);
+    assert_eq!(got[0].due_date.map(|d| d.to_string()).as_deref(), Some("2026-09-08"));
+    assert_eq!(got[0].due_time.map(|t| t.to_string()).as_deref(), Some("17:00:00"));
+}
