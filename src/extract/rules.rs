@@ -772,10 +772,13 @@ fn not_a_deadline(ctx: &Context, span: (usize, usize)) -> bool {
         || span.1 <= ctx.greeting
 }
 
+/// Words of a time that comes back (每天, 每周 …).
+const EVERY: [&str; 6] = ["每天", "每周", "每晚", "天天", "每日", "每个工作日"];
+
 /// 每天下午在群里通报一次 / 每天下午两点送到各车间: a time that comes back every day is no deadline.
 fn every_day(ctx: &Context, span: (usize, usize)) -> bool {
     let before = ctx.sub(span.0.saturating_sub(5), span.0);
-    ["每天", "每晚", "每周", "每日", "天天", "每个工作日"].iter().any(|w| before.ends_with(w))
+    EVERY.iter().any(|w| before.ends_with(w))
 }
 
 /// A time word followed in its part by what happened (这周第三次了 / 今天吐司烤糊了一整盘 / 我这组
@@ -812,7 +815,7 @@ fn starts_a_routine(ctx: &Context, span: (usize, usize)) -> bool {
         Some(t) => rest.chars().take(t.saturating_sub(span.1 + skipped)).collect(),
         None => rest.to_string(),
     };
-    has(&upto, &["每天", "每周", "每晚", "天天", "每日", "每个工作日"])
+    has(&upto, &EVERY)
 }
 
 /// A week or a month said of what happens in a clause of its own (新来的两个SDR下周入职 得有人带一下 /

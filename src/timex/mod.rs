@@ -115,6 +115,15 @@ pub struct Options {
     pub solar_bare_day: bool,
 }
 
+/// Moves an expression, and the due date it would give, by `by`.
+fn move_by(it: &mut parse::Item, by: chrono::TimeDelta) {
+    it.expr.start += by;
+    it.expr.end += by;
+    if let Some((d, _)) = it.due.as_mut() {
+        *d += by;
+    }
+}
+
 /// 当天 / 当日 / 当晚 after a day named earlier in the text (冷链车23号下午到 团长们当天晚上前通知团员)
 /// is that day, not today.
 fn same_day_as_before(chars: &[char], items: &mut [parse::Item]) {
@@ -137,11 +146,7 @@ fn same_day_as_before(chars: &[char], items: &mut [parse::Item]) {
         if shift.is_zero() {
             continue;
         }
-        it.expr.start += shift;
-        it.expr.end += shift;
-        if let Some((d, _)) = it.due.as_mut() {
-            *d += shift;
-        }
+        move_by(it, shift);
     }
 }
 
@@ -186,11 +191,7 @@ fn day_before_a_date(chars: &[char], items: &mut [parse::Item]) {
             && next.expr.grain != Grain::Day
         {
             let shift = day - next.expr.start.date();
-            next.expr.start += shift;
-            next.expr.end += shift;
-            if let Some((d, _)) = next.due.as_mut() {
-                *d += shift;
-            }
+            move_by(next, shift);
         }
     }
 }
@@ -222,8 +223,7 @@ fn night_after_last_evening(chars: &[char], items: &mut [parse::Item], reference
         };
         let Some(at) = reference.date().and_hms_opt(night_hour, it.expr.start.minute(), 0) else { continue };
         let shift = at - it.expr.start;
-        it.expr.start += shift;
-        it.expr.end += shift;
+        move_by(it, shift);
         it.due = None;
     }
 }
@@ -251,11 +251,7 @@ fn opening_day_carries(chars: &[char], items: &mut [parse::Item], reference: Nai
             continue;
         }
         let shift = day - it.expr.start.date();
-        it.expr.start += shift;
-        it.expr.end += shift;
-        if let Some((d, _)) = it.due.as_mut() {
-            *d += shift;
-        }
+        move_by(it, shift);
     }
 }
 
